@@ -1,0 +1,92 @@
+"""The medical-coding career as typed, cited data.
+
+The occupation (Medical Records and Health Information Technicians and its
+specialties), its credentials, the organizations behind them, and figures
+stamped with the edition of the *Occupational Outlook Handbook* (or other
+source) they came from, each citing a verbatim quote.
+
+>>> import medcoder_careers as mc
+>>> cat = mc.catalog()
+>>> cat.credential("rhit").abbreviation
+'RHIT'
+"""
+
+from ._catalog import Catalog, catalog, load
+from ._errors import (
+    DataError,
+    IncomparableError,
+    MedcoderError,
+    NotFound,
+    PeriodError,
+    Problem,
+)
+from ._manifest import VerifyReport
+from ._model import (
+    Citation,
+    CpiAnnualAverage,
+    Credential,
+    Fact,
+    Industry,
+    NaicsCode,
+    Occupation,
+    Organization,
+    PostalAddress,
+    Requirement,
+    SocCode,
+    Source,
+    Specialty,
+    Statistic,
+)
+from ._period import Period, PeriodKind
+from ._version import DATA_VERSION, __version__
+from ._vocab import (
+    Bound,
+    FactTopic,
+    Measure,
+    OrganizationKind,
+    RequirementKind,
+    SourceKind,
+    Unit,
+)
+
+__all__ = [
+    "DATA_VERSION",
+    "Bound",
+    "Catalog",
+    "Citation",
+    "CpiAnnualAverage",
+    "Credential",
+    "DataError",
+    "Fact",
+    "FactTopic",
+    "IncomparableError",
+    "Industry",
+    "Measure",
+    "MedcoderError",
+    "NaicsCode",
+    "NotFound",
+    "Occupation",
+    "Organization",
+    "OrganizationKind",
+    "Period",
+    "PeriodError",
+    "PeriodKind",
+    "PostalAddress",
+    "Problem",
+    "Requirement",
+    "RequirementKind",
+    "SocCode",
+    "Source",
+    "SourceKind",
+    "Specialty",
+    "Statistic",
+    "Unit",
+    "VerifyReport",
+    "__version__",
+    "catalog",
+    "load",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,115 @@
+"""The exceptions the library raises; every one derives from `MedcoderError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "IncomparableError",
+    "MedcoderError",
+    "NotFound",
+    "PeriodError",
+    "Problem",
+]
+
+
+class MedcoderError(Exception):
+    """Base class of every error raised by medcoder-careers.
+
+    Catch this to handle any bad input or damaged data in one place.
+    """
+
+
+class NotFound(MedcoderError, KeyError):  # noqa: N818 - the contract names it
+    """A lookup key matched no entity, or matched more than one.
+
+    Attributes:
+        key: The key as the caller gave it.
+        kind: What was looked up (``"occupation"``, ``"credential"``, ...).
+        suggestions: The closest known names, best first (empty when none
+            is close).
+        matches: The ids of every entity the key matched when it matched
+            more than one (empty for a plain miss).
+    """
+
+    def __init__(
+        self,
+        key: object,
+        kind: str,
+        suggestions: Iterable[str] = (),
+        matches: Iterable[str] = (),
+    ) -> None:
+        self.key = key
+        self.kind = kind
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        self.matches: tuple[str, ...] = tuple(matches)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        if self.matches:
+            return (
+                f"{self.key!r} matches {len(self.matches)} {self.kind} records: "
+                f"{', '.join(self.matches)}; use one of these ids"
+            )
+        message = f"no {self.kind} matches {self.key!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
+        return message
+
+    def __str__(self) -> str:
+        """Return the message itself (`KeyError` would quote it)."""
+        return self._message()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with every attribute (exceptions otherwise lose them)."""
+        return (type(self), (self.key, self.kind, self.suggestions, self.matches))
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in a data directory.
+
+    Attributes:
+        file: The data file's name, e.g. ``"statistics.json"``.
+        path: Where in the file, e.g. ``"statistics[12].unit"`` (empty when
+            the problem concerns the whole file).
+        message: What is wrong.
+    """
+
+    file: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        """Render as ``file: path: message``."""
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        return f"{where}: {self.message}"
+
+
+class DataError(MedcoderError, ValueError):
+    """A data directory failed validation; every problem found is listed.
+
+    Attributes:
+        problems: Each problem with its file and path, in file order.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"{count} problem{'s' * (count != 1)} in the data:\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the problems."""
+        return (type(self), (self.problems,))
+
+
+class IncomparableError(MedcoderError, ValueError):
+    """Two statistics cannot be compared (different measure, unit or qualifier)."""
+
+
+class PeriodError(MedcoderError, ValueError):
+    """A text is not a valid period (``"2004"``, ``"2008-05"`` or ``"2008/2018"``)."""

@@ -1,0 +1,479 @@
+"""Read a data directory: JSON through one cattrs converter, then every check.
+
+Every problem found is collected and raised at once as a `DataError`.
+Nothing is written, nothing is evaluated, nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from importlib.resources.abc import Traversable
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.v import format_exception, transform_error
+
+from ._errors import DataError, PeriodError, Problem
+from ._manifest import MANIFEST, Manifest, read_manifest
+from ._model import (
+    Citation,
+    CpiAnnualAverage,
+    Credential,
+    Fact,
+    Industry,
+    Occupation,
+    Organization,
+    Source,
+    Statistic,
+)
+from ._period import Period, PeriodKind
+from ._vocab import WAGE_MEASURES, Measure, SourceKind, units_for
+
+__all__ = ["COLLECTIONS", "FILES", "MANIFEST", "Data", "make_converter", "read_data"]
+
+_T = TypeVar("_T")
+
+COLLECTIONS: Final = {
+    "organizations": Organization,
+    "sources": Source,
+    "occupations": Occupation,
+    "credentials": Credential,
+    "industries": Industry,
+    "statistics": Statistic,
+    "facts": Fact,
+    "cpi_u": CpiAnnualAverage,
+}
+"""Each collection's name (its file is ``<name>.json``) and record class."""
+
+FILES: Final = frozenset(f"{name}.json" for name in COLLECTIONS)
+_PERCENTILES: Final = frozenset({10, 25, 50, 75, 90})
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
+_EDITION = re.compile(r"\d{4}-\d{2}", re.ASCII)
+_SIGNED = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
+_PROJECTIONS = _SIGNED
+_SINGULAR: Final = {
+    "organizations": "organization",
+    "sources": "source",
+    "occupations": "occupation",
+    "industries": "industry",
+}
+
+
+class _InvalidValueError(ValueError):
+    """A value our own hooks reject; its message is shown as is."""
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if not isinstance(value, str):
+        msg = f"a decimal is written as a JSON string, got {type(value).__name__}"
+        raise _InvalidValueError(msg)
+    if not _DECIMAL.fullmatch(value):
+        msg = f"{value!r} is not a plain decimal number such as '30610' or '15.55'"
+        raise _InvalidValueError(msg)
+    return Decimal(value)
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if not isinstance(value, str):
+        msg = f"a period is written as a JSON string, got {type(value).__name__}"
+        raise _InvalidValueError(msg)
+    try:
+        return Period.parse(value)
+    except PeriodError as exc:
+        raise _InvalidValueError(str(exc)) from None
+
+
+def _structure_text(value: object, cls: type[str]) -> str:
+    """Structure a plain string, or a `StrEnum` member by its value.
+
+    One hook serves both: cattrs dispatches every `str` subclass here.
+    """
+    if not isinstance(value, str):
+        msg = f"expected a string, got {type(value).__name__}"
+        raise _InvalidValueError(msg)
+    if issubclass(cls, enum.StrEnum):
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in cls)
+            msg = f"{value!r} is not a {cls.__name__} (one of: {allowed})"
+            raise _InvalidValueError(msg) from None
+    if not value.strip():
+        msg = "expected a non-blank string"
+        raise _InvalidValueError(msg)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"expected an integer, got {type(value).__name__}"
+        raise _InvalidValueError(msg)
+    return value
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the one converter that reads and writes the data format.
+
+    Strict: unknown keys, wrong JSON types, floats for decimals and
+    unknown vocabulary values are all errors. Decimals travel as strings,
+    periods in their ISO text form; fields equal to their default are
+    left out when writing.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_unstructure_hook(Period, str)
+    converter.register_structure_hook(str, _structure_text)
+    converter.register_structure_hook(int, _structure_int)
+    return converter
+
+
+def _describe(exc: BaseException, cls: type | None) -> str:
+    if isinstance(exc, _InvalidValueError):
+        return str(exc)
+    return format_exception(exc, cls)
+
+
+@attrs.frozen(kw_only=True)
+class Data:
+    """Every record of a data directory, validated."""
+
+    manifest: Manifest
+    organizations: tuple[Organization, ...]
+    sources: tuple[Source, ...]
+    occupations: tuple[Occupation, ...]
+    credentials: tuple[Credential, ...]
+    industries: tuple[Industry, ...]
+    statistics: tuple[Statistic, ...]
+    facts: tuple[Fact, ...]
+    cpi_u: tuple[CpiAnnualAverage, ...]
+
+
+class _Reader:
+    """Collects problems while reading one directory."""
+
+    def __init__(self, root: Traversable) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.converter = make_converter()
+
+    def problem(self, file: str, path: str, message: str) -> None:
+        self.problems.append(Problem(file=file, path=path, message=message))
+
+    def records(self, name: str, cls: type[_T]) -> list[tuple[int, _T]] | None:
+        """Structure each record of ``<name>.json``; skip (and report) bad ones.
+
+        Returns None when the file as a whole cannot be read.
+        """
+        file = f"{name}.json"
+        try:
+            raw = (self.root / file).read_bytes()
+        except OSError as exc:
+            self.problem(file, "", f"cannot be read ({exc.strerror or exc})")
+            return None
+        try:
+            document = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            self.problem(file, "", f"is not valid UTF-8 JSON ({exc})")
+            return None
+        if not isinstance(document, dict) or list(document) != [name]:
+            self.problem(file, "", f"must be an object whose only key is {name!r}")
+            return None
+        items = document[name]
+        if not isinstance(items, list):
+            self.problem(file, name, f"must be a list, got {type(items).__name__}")
+            return None
+        out: list[tuple[int, _T]] = []
+        for index, item in enumerate(items):
+            path = f"{name}[{index}]"
+            if not isinstance(item, dict):
+                self.problem(file, path, f"must be an object, got {type(item).__name__}")
+                continue
+            try:
+                out.append((index, self.converter.structure(item, cls)))
+            except cattrs.BaseValidationError as exc:
+                for line in transform_error(exc, path=path, format_exception=_describe):
+                    message, _, where = line.rpartition(" @ ")
+                    self.problem(file, where, message)
+            except (ValueError, TypeError) as exc:
+                self.problem(file, path, str(exc))
+        return out
+
+
+def _check_unique(
+    reader: _Reader,
+    name: str,
+    records: Iterable[tuple[int, _T]],
+    key: Callable[[_T], object],
+) -> None:
+    seen: dict[object, int] = {}
+    for index, record in records:
+        value = key(record)
+        if value in seen:
+            reader.problem(
+                f"{name}.json",
+                f"{name}[{index}]",
+                f"duplicates {name}[{seen[value]}] ({value!r})",
+            )
+        else:
+            seen[value] = index
+
+
+def _citation_paths(name: str, index: int, record: object) -> Iterator[tuple[str, Citation]]:
+    """Yield every citation inside a record with its path."""
+    base = f"{name}[{index}]"
+    citation = getattr(record, "citation", None)
+    if isinstance(citation, Citation):
+        yield f"{base}.citation", citation
+    for position, item in enumerate(getattr(record, "citations", ())):
+        yield f"{base}.citations[{position}]", item
+    for position, requirement in enumerate(getattr(record, "requirements", ())):
+        yield f"{base}.requirements[{position}].citation", requirement.citation
+    for position, specialty in enumerate(getattr(record, "specialties", ())):
+        for inner, item in enumerate(specialty.citations):
+            yield f"{base}.specialties[{position}].citations[{inner}]", item
+
+
+class _Checker:
+    """Cross-record checks over structured collections."""
+
+    def __init__(
+        self,
+        reader: _Reader,
+        loaded: dict[str, list[tuple[int, Any]]],
+        unreadable: set[str],
+    ) -> None:
+        self.reader = reader
+        self.loaded = loaded
+        self.unreadable = unreadable
+        self.ids = {
+            name: {record.id for _, record in loaded[name]}
+            for name in ("organizations", "sources", "occupations", "industries")
+        }
+
+    def ref(self, name: str, path: str, value: str | None, target: str) -> None:
+        if target in self.unreadable:
+            return  # already reported: the whole file could not be read
+        if value is not None and value not in self.ids[target]:
+            self.reader.problem(f"{name}.json", path, f"unknown {_SINGULAR[target]} id {value!r}")
+
+    def run(self) -> None:
+        for name in (
+            "organizations",
+            "sources",
+            "occupations",
+            "credentials",
+            "industries",
+        ):
+            _check_unique(self.reader, name, self.loaded[name], lambda r: r.id)
+        _check_unique(self.reader, "cpi_u", self.loaded["cpi_u"], lambda r: r.year)
+        _check_unique(
+            self.reader,
+            "statistics",
+            self.loaded["statistics"],
+            lambda s: attrs.evolve(s, citation=Citation(source="", quote=""), descriptor=None),
+        )
+        self.citations()
+        self.organizations()
+        self.sources()
+        self.occupations()
+        self.credentials()
+        self.statistics()
+        self.facts()
+
+    def citations(self) -> None:
+        for name, records in self.loaded.items():
+            for index, record in records:
+                if hasattr(record, "citations") and not record.citations:
+                    self.reader.problem(
+                        f"{name}.json", f"{name}[{index}].citations", "cites no source"
+                    )
+                for path, citation in _citation_paths(name, index, record):
+                    self.ref(name, f"{path}.source", citation.source, "sources")
+
+    def organizations(self) -> None:
+        for index, org in self.loaded["organizations"]:
+            self.ref(
+                "organizations",
+                f"organizations[{index}].parent",
+                org.parent,
+                "organizations",
+            )
+            if org.parent == org.id:
+                self.reader.problem(
+                    "organizations.json", f"organizations[{index}].parent", "is itself"
+                )
+
+    def sources(self) -> None:
+        editions: dict[str, int] = {}
+        for index, source in self.loaded["sources"]:
+            path = f"sources[{index}]"
+            self.ref("sources", f"{path}.publisher", source.publisher, "organizations")
+            is_edition = source.kind is SourceKind.HANDBOOK_EDITION
+            if is_edition != (source.edition is not None):
+                self.reader.problem(
+                    "sources.json",
+                    f"{path}.edition",
+                    "a handbook edition needs an edition label, and only it has one",
+                )
+            if source.edition is not None:
+                if not _EDITION.fullmatch(source.edition):
+                    self.reader.problem(
+                        "sources.json",
+                        f"{path}.edition",
+                        f"{source.edition!r} is not YYYY-YY",
+                    )
+                if source.edition in editions:
+                    self.reader.problem(
+                        "sources.json",
+                        f"{path}.edition",
+                        f"duplicates the edition of sources[{editions[source.edition]}]",
+                    )
+                editions.setdefault(source.edition, index)
+            for field in ("published", "as_of"):
+                value = getattr(source, field)
+                if value is not None and not _is_iso_date(value):
+                    self.reader.problem(
+                        "sources.json",
+                        f"{path}.{field}",
+                        f"{value!r} is not an ISO date",
+                    )
+
+    def occupations(self) -> None:
+        for index, occupation in self.loaded["occupations"]:
+            for position, related in enumerate(occupation.related):
+                self.ref(
+                    "occupations",
+                    f"occupations[{index}].related[{position}]",
+                    related,
+                    "occupations",
+                )
+
+    def credentials(self) -> None:
+        for index, credential in self.loaded["credentials"]:
+            path = f"credentials[{index}]"
+            self.ref("credentials", f"{path}.issuer", credential.issuer, "organizations")
+            for position, requirement in enumerate(credential.requirements):
+                self.ref(
+                    "credentials",
+                    f"{path}.requirements[{position}].organization",
+                    requirement.organization,
+                    "organizations",
+                )
+            for position, occupation in enumerate(credential.related_occupations):
+                self.ref(
+                    "credentials",
+                    f"{path}.related_occupations[{position}]",
+                    occupation,
+                    "occupations",
+                )
+
+    def statistics(self) -> None:
+        for index, stat in self.loaded["statistics"]:
+            path = f"statistics[{index}]"
+            for problem_path, message in _statistic_problems(stat):
+                self.reader.problem("statistics.json", f"{path}.{problem_path}", message)
+            self.ref("statistics", f"{path}.occupation", stat.occupation, "occupations")
+            self.ref("statistics", f"{path}.source", stat.source, "sources")
+            self.ref("statistics", f"{path}.industry", stat.industry, "industries")
+            self.ref("statistics", f"{path}.accreditor", stat.accreditor, "organizations")
+
+    def facts(self) -> None:
+        for index, fact in self.loaded["facts"]:
+            path = f"facts[{index}]"
+            self.ref("facts", f"{path}.occupation", fact.occupation, "occupations")
+            self.ref("facts", f"{path}.source", fact.source, "sources")
+            if fact.citation.source != fact.source:
+                self.reader.problem(
+                    "facts.json",
+                    f"{path}.citation.source",
+                    f"cites {fact.citation.source!r} but the fact's source is {fact.source!r}",
+                )
+
+
+def _statistic_problems(stat: Statistic) -> Iterator[tuple[str, str]]:  # noqa: C901 - one branch per rule
+    """Yield (field, message) for every rule one statistic breaks."""
+    if stat.unit not in units_for(stat.measure):
+        yield "unit", f"{stat.unit.value!r} does not fit measure {stat.measure.value}"
+    if stat.percentile is not None:
+        if stat.measure not in WAGE_MEASURES:
+            yield (
+                "percentile",
+                f"a percentile applies only to wage measures, not {stat.measure.value}",
+            )
+        elif stat.percentile not in _PERCENTILES:
+            yield (
+                "percentile",
+                f"must be one of 10, 25, 50, 75, 90, got {stat.percentile}",
+            )
+    if stat.value_high is not None:
+        if stat.measure is not Measure.ANNUAL_SALARY:
+            yield (
+                "value_high",
+                f"a range applies only to annual_salary, not {stat.measure.value}",
+            )
+        elif stat.value_high < stat.value:
+            yield "value_high", f"{stat.value_high} is below value {stat.value}"
+    if stat.value < 0 and stat.measure not in _SIGNED:
+        yield "value", f"{stat.value} is negative, which {stat.measure.value} cannot be"
+    if stat.measure is Measure.EMPLOYMENT_SHARE and stat.value > 100:  # noqa: PLR2004
+        yield "value", f"a share of {stat.value} percent exceeds 100"
+    is_interval = stat.period.kind is PeriodKind.INTERVAL
+    if (stat.measure in _PROJECTIONS) != is_interval:
+        yield (
+            "period",
+            ("projections take an interval period such as 2008/2018, other measures do not"),
+        )
+    if stat.accreditor is not None and stat.measure is not Measure.ACCREDITED_PROGRAMS:
+        yield "accreditor", "applies only to accredited_programs"
+    if stat.citation.source != stat.source:
+        yield (
+            "citation.source",
+            (f"cites {stat.citation.source!r} but the statistic's source is {stat.source!r}"),
+        )
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        if re.fullmatch(r"\d{4}(-\d{2})?", text, re.ASCII):
+            Period.parse(text)
+        else:
+            date.fromisoformat(text)
+    except (PeriodError, ValueError):
+        return False
+    return True
+
+
+def read_data(root: Traversable) -> Data:
+    """Read and validate the data directory *root*.
+
+    Raises:
+        DataError: listing every problem found, each with its file and path.
+    """
+    reader = _Reader(root)
+    manifest = read_manifest(root, FILES)
+    if isinstance(manifest, Problem):
+        reader.problems.append(manifest)
+    read: dict[str, list[tuple[int, Any]] | None] = {
+        name: reader.records(name, cls) for name, cls in COLLECTIONS.items()
+    }
+    loaded: dict[str, list[tuple[int, Any]]] = {
+        name: records or [] for name, records in read.items()
+    }
+    unreadable = {name for name, records in read.items() if records is None}
+    _Checker(reader, loaded, unreadable).run()
+    if reader.problems or isinstance(manifest, Problem):
+        raise DataError(reader.problems)
+    return Data(
+        manifest=manifest,
+        **{
+            name: tuple(sorted(record for _, record in records)) for name, records in loaded.items()
+        },
+    )

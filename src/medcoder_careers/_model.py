@@ -1,0 +1,390 @@
+"""The entities: immutable, slotted, keyword-only attrs classes, each citing its source.
+
+Entities order by ``id``; a `Statistic` orders by period, then source, then
+its other identifying fields (an unqualified figure before its breakdowns by
+industry, setting or percentile); a `Fact` by period, source and topic.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ._period import Period
+from ._vocab import (
+    Bound,
+    FactTopic,
+    Measure,
+    OrganizationKind,
+    RequirementKind,
+    SourceKind,
+    Unit,
+)
+
+__all__ = [
+    "Citation",
+    "CpiAnnualAverage",
+    "Credential",
+    "Fact",
+    "Industry",
+    "NaicsCode",
+    "Occupation",
+    "Organization",
+    "PostalAddress",
+    "Requirement",
+    "SocCode",
+    "Source",
+    "Specialty",
+    "Statistic",
+]
+
+
+def _none_first(value: object) -> tuple[bool, object]:
+    """Order key that puts None (no qualifier: the whole) before every value."""
+    return (value is not None, "" if value is None else value)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Citation:
+    """Where a record was read: a source id and a verbatim excerpt of its text.
+
+    Attributes:
+        source: The id of the `Source` whose text states the record.
+        quote: A short excerpt of that text, verbatim once runs of
+            whitespace are folded to one space.
+    """
+
+    source: str
+    quote: str
+
+
+@attrs.frozen(kw_only=True, order=True)
+class PostalAddress:
+    """A postal address as a source prints it.
+
+    Attributes:
+        lines: The street lines, e.g. ``("233 N. Michigan Ave.", "Suite 2150")``.
+        city: The city.
+        region: The state or region code, e.g. ``"IL"``.
+        postal_code: The ZIP code, e.g. ``"60601-5800"``.
+        country: ISO 3166 country code.
+    """
+
+    lines: tuple[str, ...] = attrs.field(converter=tuple)
+    city: str
+    region: str
+    postal_code: str
+    country: str = "US"
+
+    def __str__(self) -> str:
+        """Render on one line, the way the source prints it."""
+        return ", ".join((*self.lines, self.city, f"{self.region} {self.postal_code}"))
+
+
+@attrs.frozen(kw_only=True, order=True)
+class SocCode:
+    """A Standard Occupational Classification code in one SOC version.
+
+    Attributes:
+        version: The SOC version's year: 2000, 2010 or 2018.
+        code: The code, e.g. ``"29-2071"``.
+        title: The official title in that version.
+    """
+
+    version: int
+    code: str
+    title: str
+
+    def __str__(self) -> str:
+        """Render as ``2010 SOC 29-2071 Medical Records and ...``."""
+        return f"{self.version} SOC {self.code} {self.title}"
+
+
+@attrs.frozen(kw_only=True, order=True)
+class NaicsCode:
+    """An industry code in one NAICS edition, or a BLS OES/OEWS designation.
+
+    Attributes:
+        version: ``"2007"``, ``"2012"``, ``"2017"``, ``"2022"``, or ``"OEWS"``
+            for a BLS designation that is not a NAICS industry.
+        code: The code, e.g. ``"6221"``.
+        title: The official title in that edition.
+    """
+
+    version: str
+    code: str
+    title: str
+
+    def __str__(self) -> str:
+        """Render as ``NAICS 2017 6221 General Medical and Surgical Hospitals``."""
+        prefix = "NAICS " if self.version.isdigit() else ""
+        return f"{prefix}{self.version} {self.code} {self.title}"
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Organization:
+    """An organization named in the sources.
+
+    Attributes:
+        id: Slug, e.g. ``"ahima"``.
+        name: Full name, e.g. ``"American Health Information Management Association"``.
+        abbreviation: e.g. ``"AHIMA"``, or None where the sources give none.
+        kind: What kind of body it is.
+        parent: Id of the organization it belongs to (BLS -> ``"dol"``), or None.
+        address: Postal address where a source states one.
+        website: Web address where a source states one.
+        alternate_names: Other spellings the sources use.
+        citations: Where the sources name it.
+    """
+
+    id: str
+    name: str = attrs.field(order=False)
+    abbreviation: str | None = attrs.field(order=False, default=None)
+    kind: OrganizationKind = attrs.field(order=False)
+    parent: str | None = attrs.field(order=False, default=None)
+    address: PostalAddress | None = attrs.field(order=False, default=None)
+    website: str | None = attrs.field(order=False, default=None)
+    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Requirement:
+    """One condition for earning or keeping a credential.
+
+    Attributes:
+        kind: Education, accredited program, exam, experience or continuing
+            education.
+        text: The condition, in the library's own words.
+        organization: Id of the organization involved (the accreditor, the
+            exam's administrator), or None.
+        citation: Where a source states it.
+    """
+
+    kind: RequirementKind
+    text: str
+    organization: str | None = None
+    citation: Citation = attrs.field(order=False)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Credential:
+    """A professional credential (certification or registration).
+
+    Attributes:
+        id: Slug, e.g. ``"rhit"``.
+        abbreviation: e.g. ``"RHIT"``.
+        name: Full name, e.g. ``"Registered Health Information Technician"``.
+        issuer: Id of the organization that awards it.
+        requirements: What it takes, as far as the sources state.
+        options: Named options or specializations of the credential.
+        related_occupations: Ids of the occupations it serves.
+        alternate_names: Other spellings the sources use.
+        citations: Where the sources name it.
+    """
+
+    id: str
+    abbreviation: str = attrs.field(order=False)
+    name: str = attrs.field(order=False)
+    issuer: str = attrs.field(order=False)
+    requirements: tuple[Requirement, ...] = attrs.field(order=False, default=(), converter=tuple)
+    options: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    related_occupations: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Specialty:
+    """A specialty within an occupation (coders, cancer registrars, ...).
+
+    Attributes:
+        name: The specialty's usual name, e.g. ``"Cancer registrar"``.
+        alternate_names: Other names the sources use for it.
+        summary: What its workers do, in the library's own words.
+        citations: Where the sources describe it.
+    """
+
+    name: str
+    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    summary: str = attrs.field(order=False, default="")
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Occupation:
+    """An occupation, with its codes in every SOC version.
+
+    Attributes:
+        id: Slug, e.g. ``"medical-records-and-health-information-technicians"``.
+        title: The title the handbook uses.
+        soc: Its codes in each SOC version (one version may map to several
+            codes where the SOC split the occupation).
+        alternate_titles: Other names the sources use for its workers.
+        specialties: Its specialties.
+        duties: What its workers do, in the library's own words.
+        work_settings: Where its workers work.
+        related: Ids of occupations the sources name as related.
+        advancement: How its workers advance, in the library's own words.
+        summary: A one-paragraph description in the library's own words.
+        citations: Where the sources state these facts.
+    """
+
+    id: str
+    title: str = attrs.field(order=False)
+    soc: tuple[SocCode, ...] = attrs.field(order=False, default=(), converter=tuple)
+    alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    specialties: tuple[Specialty, ...] = attrs.field(order=False, default=(), converter=tuple)
+    duties: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    work_settings: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    related: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    advancement: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    summary: str = attrs.field(order=False, default="")
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Industry:
+    """An industry a wage table breaks figures down by.
+
+    Attributes:
+        id: The NAICS industry-group code (e.g. ``"6221"``) or, for a body
+            NAICS does not classify that way, the BLS OES/OEWS designation
+            (``"999100"``).
+        title: The official title.
+        naics: The industry's codes in each NAICS edition (or the OEWS
+            designation) that the reference material lists.
+        alternate_titles: The titles the sources use, e.g.
+            ``"Nursing care facilities"``.
+        citations: Where the reference material lists it.
+    """
+
+    id: str
+    title: str = attrs.field(order=False)
+    naics: tuple[NaicsCode, ...] = attrs.field(order=False, default=(), converter=tuple)
+    alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Source:
+    """A document the data was read from.
+
+    Attributes:
+        id: Slug, e.g. ``"ooh-2010-11"``.
+        title: The document's title.
+        publisher: Id of the publishing organization, or None when unknown.
+        kind: Handbook edition, article, ...
+        edition: The handbook edition label (``"2010-11"``), else None. An
+            edition is not a reference period: the 2010-11 Edition reports
+            May 2008 wages.
+        published: ISO date of publication where known.
+        as_of: ISO date the reproducing page gives as its currency.
+        retrieved_via: The page or file that reproduced the document.
+        document: The file name of the text the quotes are checked against.
+        note: What a user should know about this source.
+        citations: Where the text identifies itself.
+    """
+
+    id: str
+    title: str = attrs.field(order=False)
+    publisher: str | None = attrs.field(order=False, default=None)
+    kind: SourceKind = attrs.field(order=False)
+    edition: str | None = attrs.field(order=False, default=None)
+    published: str | None = attrs.field(order=False, default=None)
+    as_of: str | None = attrs.field(order=False, default=None)
+    retrieved_via: str = attrs.field(order=False)
+    document: str = attrs.field(order=False)
+    note: str = attrs.field(order=False, default="")
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Statistic:
+    """One figure, stamped with its reference period and the source it came from.
+
+    A statistic's ``period`` is when the figure applies (``2008-05`` for
+    May 2008 wages); its ``source`` is the document (``"ooh-2010-11"``).
+    The two are never the same thing.
+
+    Attributes:
+        period: The reference period.
+        source: Id of the `Source`.
+        occupation: Id of the `Occupation`.
+        measure: What is measured.
+        value: The figure (the low end of a range).
+        value_high: The high end of a stated range, else None.
+        unit: The unit of ``value``.
+        bound: How the source bounds the figure ("about", "more than", ...).
+        percentile: For wage measures: 10, 25, 50 (median), 75 or 90.
+        industry: Id of the `Industry` the figure is restricted to.
+        setting: A work setting the figure is restricted to (``"hospitals"``).
+        experience: The experience band of a salary figure (``"1 to 4 years"``).
+        accreditor: Id of the organization that accredited the programs counted.
+        descriptor: The source's words for the figure ("Faster than average").
+        definition: The occupational definition counted, as SOC codes
+            (``"29-2071"``, or ``"29-2072+29-9021"`` under the 2018 SOC); None
+            where the source names none. Figures of different definitions
+            are not one series.
+        citation: The verbatim excerpt that states the figure.
+    """
+
+    period: Period
+    source: str
+    occupation: str
+    measure: Measure
+    industry: str | None = attrs.field(default=None, order=_none_first)
+    setting: str | None = attrs.field(default=None, order=_none_first)
+    experience: str | None = attrs.field(default=None, order=_none_first)
+    percentile: int | None = attrs.field(default=None, order=_none_first)
+    accreditor: str | None = attrs.field(default=None, order=_none_first)
+    value: Decimal
+    value_high: Decimal | None = attrs.field(default=None, order=_none_first)
+    unit: Unit
+    bound: Bound = Bound.EXACT
+    descriptor: str | None = attrs.field(order=False, default=None)
+    definition: str | None = attrs.field(order=False, default=None)
+    citation: Citation = attrs.field(order=False)
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the figure is a stated range ``value`` .. ``value_high``."""
+        return self.value_high is not None
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Fact:
+    """An edition-stamped categorical statement, e.g. the entry-level education.
+
+    Attributes:
+        period: The reference period where the source states one, else None.
+        source: Id of the `Source`.
+        occupation: Id of the `Occupation`.
+        topic: What the statement is about.
+        text: The statement (a category as the source names it, or the
+            library's own summary).
+        citation: The verbatim excerpt that states it.
+    """
+
+    period: Period | None = attrs.field(order=_none_first)
+    source: str
+    occupation: str
+    topic: FactTopic
+    text: str
+    citation: Citation = attrs.field(order=False)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class CpiAnnualAverage:
+    """A CPI-U annual average (U.S. city average, all items, 1982-84=100).
+
+    Attributes:
+        year: The calendar year.
+        value: The index value as BLS publishes it.
+        citation: The line of the reference file that states it.
+    """
+
+    year: int
+    value: Decimal = attrs.field(order=False)
+    citation: Citation = attrs.field(order=False)

@@ -1,0 +1,148 @@
+"""Controlled vocabularies: each a `enum.StrEnum` whose values are the JSON spelling."""
+
+from __future__ import annotations
+
+import enum
+from types import MappingProxyType
+
+__all__ = [
+    "WAGE_MEASURES",
+    "Bound",
+    "FactTopic",
+    "Measure",
+    "OrganizationKind",
+    "RequirementKind",
+    "SourceKind",
+    "Unit",
+    "units_for",
+]
+
+
+class Measure(enum.StrEnum):
+    """What a statistic measures."""
+
+    EMPLOYMENT = "employment"
+    """Number of jobs held in the occupation."""
+    EMPLOYMENT_SHARE = "employment_share"
+    """Percent of the occupation's jobs in one ``setting`` or ``industry``."""
+    ANNUAL_WAGE = "annual_wage"
+    """Survey (OES/OEWS) annual wage at a ``percentile`` (50 is the median)."""
+    HOURLY_WAGE = "hourly_wage"
+    """Survey (OES/OEWS) hourly wage at a ``percentile`` (50 is the median)."""
+    ANNUAL_SALARY = "annual_salary"
+    """A non-survey salary figure, e.g. by ``experience``; may be a range."""
+    PROJECTED_CHANGE_PERCENT = "projected_change_percent"
+    """Projected change of employment over the period, in percent."""
+    PROJECTED_CHANGE = "projected_change"
+    """Projected change of employment over the period, in jobs."""
+    ACCREDITED_PROGRAMS = "accredited_programs"
+    """Number of education programs accredited or approved by an ``accreditor``."""
+
+
+class Unit(enum.StrEnum):
+    """The unit of a statistic's value."""
+
+    USD_PER_YEAR = "usd_per_year"
+    """U.S. dollars per year (nominal dollars of the statistic's period)."""
+    USD_PER_HOUR = "usd_per_hour"
+    """U.S. dollars per hour (nominal dollars of the statistic's period)."""
+    JOBS = "jobs"
+    """A count of jobs."""
+    PERCENT = "percent"
+    """Percent (``20`` means 20 %)."""
+    PROGRAMS = "programs"
+    """A count of education programs."""
+
+
+class Bound(enum.StrEnum):
+    """How the source bounds a figure: its own words, recorded honestly."""
+
+    EXACT = "exact"
+    """Stated as is."""
+    APPROXIMATE = "approximate"
+    """Stated with "about"."""
+    MORE_THAN = "more_than"
+    """Stated with "more than": the true value is above."""
+    LESS_THAN = "less_than"
+    """Stated with "less than": the true value is below."""
+
+
+class OrganizationKind(enum.StrEnum):
+    """What kind of body an organization is."""
+
+    GOVERNMENT_AGENCY = "government_agency"
+    PROFESSIONAL_ASSOCIATION = "professional_association"
+    ACCREDITOR = "accreditor"
+    CREDENTIALING_BODY = "credentialing_body"
+    INFORMATION_SERVICE = "information_service"
+
+
+class SourceKind(enum.StrEnum):
+    """What kind of document a source is."""
+
+    HANDBOOK_EDITION = "handbook_edition"
+    """A labelled edition of the Occupational Outlook Handbook."""
+    HANDBOOK_PAGE = "handbook_page"
+    """A handbook page whose edition label could not be verified."""
+    ARTICLE = "article"
+    """A career article citing official figures."""
+    BLOG_POST = "blog_post"
+    """A blog post."""
+    CLASSIFICATION = "classification"
+    """An official code list (SOC, NAICS) with crosswalk notes."""
+    STATISTICAL_SERIES = "statistical_series"
+    """An official statistical series, e.g. CPI-U annual averages."""
+
+
+class RequirementKind(enum.StrEnum):
+    """What kind of condition a credential sets."""
+
+    EDUCATION = "education"
+    ACCREDITED_PROGRAM = "accredited_program"
+    EXAM = "exam"
+    EXPERIENCE = "experience"
+    CONTINUING_EDUCATION = "continuing_education"
+
+
+class FactTopic(enum.StrEnum):
+    """What an edition-stamped categorical fact is about."""
+
+    ENTRY_LEVEL_EDUCATION = "entry_level_education"
+    TYPICAL_EDUCATION = "typical_education"
+    MINIMUM_EDUCATION = "minimum_education"
+    WORK_EXPERIENCE = "work_experience"
+    ON_THE_JOB_TRAINING = "on_the_job_training"
+    TRAINING = "training"
+    CERTIFICATION = "certification"
+    JOB_OUTLOOK = "job_outlook"
+    JOB_PROSPECTS = "job_prospects"
+    WORK_ENVIRONMENT = "work_environment"
+    WORK_SCHEDULE = "work_schedule"
+    ADVANCEMENT = "advancement"
+    SKILLS = "skills"
+
+
+WAGE_MEASURES = frozenset({Measure.ANNUAL_WAGE, Measure.HOURLY_WAGE})
+"""The measures that take a ``percentile``."""
+
+_UNITS: MappingProxyType[Measure, frozenset[Unit]] = MappingProxyType(
+    {
+        Measure.EMPLOYMENT: frozenset({Unit.JOBS}),
+        Measure.EMPLOYMENT_SHARE: frozenset({Unit.PERCENT}),
+        Measure.ANNUAL_WAGE: frozenset({Unit.USD_PER_YEAR}),
+        Measure.HOURLY_WAGE: frozenset({Unit.USD_PER_HOUR}),
+        Measure.ANNUAL_SALARY: frozenset({Unit.USD_PER_YEAR}),
+        Measure.PROJECTED_CHANGE_PERCENT: frozenset({Unit.PERCENT}),
+        Measure.PROJECTED_CHANGE: frozenset({Unit.JOBS}),
+        Measure.ACCREDITED_PROGRAMS: frozenset({Unit.PROGRAMS}),
+    }
+)
+
+
+def units_for(measure: Measure) -> frozenset[Unit]:
+    """Return the units a statistic of *measure* may be expressed in.
+
+    >>> sorted(units_for(Measure.ANNUAL_WAGE))
+    [<Unit.USD_PER_YEAR: 'usd_per_year'>]
+    """
+    return _UNITS[measure]

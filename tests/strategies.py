@@ -1,0 +1,103 @@
+"""Hypothesis strategies for every type of the model, shared by the property tests."""
+
+from __future__ import annotations
+
+import string
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+import medcoder_careers as mc
+
+years = st.integers(min_value=1000, max_value=9999)
+months = st.integers(min_value=1, max_value=12)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> mc.Period:
+    """Any valid period: a year, a month or an interval of years."""
+    kind = draw(st.sampled_from(mc.PeriodKind))
+    year = draw(years if kind is not mc.PeriodKind.INTERVAL else years.filter(lambda y: y < 9999))
+    if kind is mc.PeriodKind.YEAR:
+        return mc.Period.year(year)
+    if kind is mc.PeriodKind.MONTH:
+        return mc.Period.month(year, draw(months))
+    end = draw(st.integers(min_value=year + 1, max_value=9999))
+    return mc.Period.interval(year, end)
+
+
+def decimals(*, signed: bool = False) -> st.SearchStrategy[Decimal]:
+    """Finite decimals with at most two places, as the data writes them."""
+    low = -(10**9) if signed else 0
+    return st.decimals(
+        min_value=low, max_value=10**9, places=2, allow_nan=False, allow_infinity=False
+    )
+
+
+slugs = st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=20).filter(
+    lambda s: s.strip("-") == s
+)
+names = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=40,
+).filter(str.strip)
+
+citations = st.builds(mc.Citation, source=slugs, quote=names)
+
+
+@st.composite
+def statistics(draw: st.DrawFn) -> mc.Statistic:
+    """Any statistic the loader accepts (units fit measures, percentiles on wages)."""
+    measure = draw(st.sampled_from(mc.Measure))
+    unit = draw(st.sampled_from(sorted(_units(measure))))
+    is_projection = measure in {
+        mc.Measure.PROJECTED_CHANGE,
+        mc.Measure.PROJECTED_CHANGE_PERCENT,
+    }
+    period = draw(periods().filter(lambda p: (p.kind is mc.PeriodKind.INTERVAL) == is_projection))
+    value = draw(decimals(signed=is_projection))
+    wage = measure in {mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE}
+    source = draw(slugs)
+    return mc.Statistic(
+        occupation=draw(slugs),
+        measure=measure,
+        value=value,
+        value_high=(
+            draw(st.none() | decimals().map(lambda d: d + value))
+            if measure is mc.Measure.ANNUAL_SALARY
+            else None
+        ),
+        unit=unit,
+        bound=draw(st.sampled_from(mc.Bound)),
+        period=period,
+        source=source,
+        percentile=draw(st.none() | st.sampled_from([10, 25, 50, 75, 90])) if wage else None,
+        industry=draw(st.none() | slugs),
+        setting=draw(st.none() | names),
+        experience=draw(st.none() | names),
+        accreditor=draw(st.none() | slugs) if measure is mc.Measure.ACCREDITED_PROGRAMS else None,
+        descriptor=draw(st.none() | names),
+        definition=draw(st.none() | st.sampled_from(["29-2071", "29-2072+29-9021"])),
+        citation=mc.Citation(source=source, quote=draw(names)),
+    )
+
+
+def _units(measure: mc.Measure) -> frozenset[mc.Unit]:
+    from medcoder_careers._vocab import units_for  # noqa: PLC0415
+
+    return units_for(measure)
+
+
+@st.composite
+def messy(draw: st.DrawFn, name: str) -> str:
+    """A variant of *name* a user might type: other case, spacing, punctuation, accents."""
+    words = name.replace("&", " and ").split()
+    out = []
+    for word in words:
+        cased = draw(st.sampled_from([word, word.upper(), word.lower(), word.title()]))
+        out.append(cased)
+    separators = st.sampled_from([" ", "  ", " - ", "\t", ", ", " / "])
+    text = draw(separators).join(out) if len(out) > 1 else out[0]
+    text = draw(st.sampled_from(["", " ", "  "])) + text + draw(st.sampled_from(["", " ", "."]))
+    return text.replace(" and ", draw(st.sampled_from([" and ", " & ", " AND "])))

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+import medcoder_careers as mc
+from medcoder_careers._load import make_converter
+
+from .strategies import statistics
+
+ENTITY_CLASSES = [
+    mc.Organization,
+    mc.Credential,
+    mc.Occupation,
+    mc.Industry,
+    mc.Source,
+    mc.Statistic,
+    mc.Fact,
+    mc.Citation,
+    mc.PostalAddress,
+    mc.SocCode,
+    mc.NaicsCode,
+    mc.Requirement,
+    mc.Specialty,
+    mc.CpiAnnualAverage,
+]
+
+
+def _records(cat: mc.Catalog) -> list[Any]:
+    return [
+        *cat.organizations.values(),
+        *cat.sources.values(),
+        *cat.occupations.values(),
+        *cat.credentials.values(),
+        *cat.industries.values(),
+        *cat.statistics,
+        *cat.facts,
+        *cat.cpi_u.values(),
+    ]
+
+
+class TestShape:
+    """Every class is a frozen, slotted, keyword-only attrs class."""
+
+    @pytest.mark.parametrize("cls", ENTITY_CLASSES)
+    def test_attrs_frozen_slotted_kw_only(self, cls: type) -> None:
+        """The class is attrs, slotted, and every field keyword-only."""
+        assert attrs.has(cls)
+        assert "__slots__" in cls.__dict__
+        assert all(field.kw_only for field in attrs.fields(cls))
+
+    @pytest.mark.parametrize("cls", ENTITY_CLASSES)
+    def test_docstring(self, cls: type) -> None:
+        """Every public class documents itself."""
+        assert cls.__doc__
+        assert cls.__doc__.strip()
+
+    def test_frozen(self, cat: mc.Catalog) -> None:
+        """Assigning to a field raises FrozenInstanceError."""
+        rhit = cat.credential("rhit")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            rhit.name = "x"  # type: ignore[misc]
+
+    def test_hashable_and_ordered_by_id(self, cat: mc.Catalog) -> None:
+        """Entities hash and sort by id."""
+        orgs = list(cat.organizations.values())
+        assert len(set(orgs)) == len(orgs)
+        assert [o.id for o in sorted(orgs, reverse=True)] == sorted(
+            (o.id for o in orgs), reverse=True
+        )
+
+    def test_statistics_order_by_period_then_source(self, cat: mc.Catalog) -> None:
+        """Statistics sort by period first, then source."""
+        keys = [(s.period, s.source) for s in cat.statistics]
+        assert keys == sorted(keys)
+
+
+class TestRoundTrip:
+    """Every record survives unstructure then structure through the converter."""
+
+    def test_packaged_records(self, cat: mc.Catalog) -> None:
+        """Each packaged record comes back equal."""
+        converter = make_converter()
+        for record in _records(cat):
+            raw = converter.unstructure(record)
+            assert converter.structure(raw, type(record)) == record
+
+    @given(statistics())
+    def test_any_statistic(self, stat: mc.Statistic) -> None:
+        """Generated statistics round trip, decimals exactly."""
+        converter = make_converter()
+        raw = converter.unstructure(stat)
+        assert isinstance(raw["value"], str)
+        back = converter.structure(raw, mc.Statistic)
+        assert back == stat
+        assert str(back.value) == str(stat.value)
+
+    def test_decimal_keeps_its_digits(self) -> None:
+        """'21.20' stays '21.20', never through float."""
+        converter = make_converter()
+        assert str(converter.structure("21.20", Decimal)) == "21.20"

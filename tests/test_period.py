@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import medcoder_careers as mc
+
+from .strategies import periods
+
+
+class TestParse:
+    """`Period.parse` reads the three ISO forms and nothing else."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("2004", mc.PeriodKind.YEAR),
+            ("2008-05", mc.PeriodKind.MONTH),
+            ("2008/2018", mc.PeriodKind.INTERVAL),
+            (" 2010 ", mc.PeriodKind.YEAR),
+        ],
+    )
+    def test_forms(self, text: str, kind: mc.PeriodKind) -> None:
+        """Each form parses to a period of that kind and prints back unchanged."""
+        period = mc.Period.parse(text)
+        assert period.kind is kind
+        assert str(period) == text.strip()
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            "08",
+            "2008-13",
+            "2008-00",
+            "2018/2008",
+            "2008/2008",
+            "2008-5",
+            "May 2008",
+            "2008-18",
+            "２００８",  # noqa: RUF001 - full-width digits are the point
+            "2008/2018/2020",
+            "0999",
+        ],
+    )
+    def test_rejects(self, text: str) -> None:
+        """Malformed text raises PeriodError, a MedcoderError and a ValueError."""
+        with pytest.raises(mc.PeriodError):
+            mc.Period.parse(text)
+
+    def test_rejects_non_text(self) -> None:
+        """A non-string raises PeriodError rather than TypeError."""
+        with pytest.raises(mc.PeriodError):
+            mc.Period.parse(2008)  # type: ignore[arg-type]
+
+    def test_constructor_rejects_other_shapes(self) -> None:
+        """Fields that form none of the three kinds are refused."""
+        with pytest.raises(mc.PeriodError):
+            mc.Period(start_year=2008, start_month=3, end_year=2009, end_month=4)
+
+    @given(st.text(max_size=12))
+    def test_any_text_parses_or_raises_period_error(self, text: str) -> None:
+        """Any text gives a period or a PeriodError, never another exception."""
+        try:
+            period = mc.Period.parse(text)
+        except mc.PeriodError:
+            return
+        assert mc.Period.parse(str(period)) == period
+
+
+class TestProperties:
+    """Text round trip and a total order consistent with equality."""
+
+    @given(periods())
+    def test_round_trip(self, period: mc.Period) -> None:
+        """`Period.parse(str(p)) == p`."""
+        assert mc.Period.parse(str(period)) == period
+
+    @given(periods(), periods())
+    def test_total_and_consistent(self, a: mc.Period, b: mc.Period) -> None:
+        """Exactly one of <, ==, > holds, and == agrees with the text form."""
+        assert [a < b, a == b, a > b].count(True) == 1
+        assert (a == b) == (str(a) == str(b))
+
+    @given(periods(), periods(), periods())
+    def test_transitive(self, a: mc.Period, b: mc.Period, c: mc.Period) -> None:
+        """Ordering is transitive."""
+        if a <= b <= c:
+            assert a <= c
+
+    @given(periods(), periods())
+    def test_orders_by_start_then_end(self, a: mc.Period, b: mc.Period) -> None:
+        """Periods order by start, then end."""
+        key_a = (a.start_year, a.start_month, a.end_year, a.end_month)
+        key_b = (b.start_year, b.start_month, b.end_year, b.end_month)
+        assert (a < b) == (key_a < key_b)
+
+    def test_example_order(self) -> None:
+        """Periods order by start, then end: May 2008 starts after 2008/2018."""
+        texts = ["2008-05", "2008/2018", "2008", "2004"]
+        assert [str(p) for p in sorted(map(mc.Period.parse, texts))] == [
+            "2004",
+            "2008",
+            "2008/2018",
+            "2008-05",
+        ]
+
+    def test_containment(self) -> None:
+        """A month lies within its year and an interval covering it."""
+        assert "2008-05" in mc.Period.parse("2008")
+        assert mc.Period.parse("2010") in mc.Period.parse("2008/2018")
+        assert "2019" not in mc.Period.parse("2008/2018")
+        assert 2008 not in mc.Period.parse("2008")
+
+    def test_hashable(self) -> None:
+        """Equal periods hash alike."""
+        assert len({mc.Period.parse("2008"), mc.Period.year(2008)}) == 1
