@@ -1,0 +1,115 @@
+"""Every number in the data-bearing passages of the five source texts is in the data.
+
+A number counts as covered when it appears in a record that cites the same
+source: a statistic's value or range end, its period, a fact, or a field of
+an entity citing that text. Page furniture (navigation, ads, author bios,
+copyright lines, footnote markers) is listed below with the reason it is
+not data; everything else must be covered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+import medcoder_careers as mc
+from medcoder_careers._load import make_converter
+
+from .conftest import SHARED
+
+# A year span such as "2008-18" stands for both years; any other run of
+# digits (with thousands commas or a decimal point) is one number.
+_NUMBER = re.compile(r"(?<![\w.])(\d{4})-(\d{2})(?!\d)|\d+(?:[,.]\d+)*")
+
+EXCLUDED: dict[str, tuple[tuple[str, str], ...]] = {
+    "ooh-2010-11": (("Page 2", "page navigation of the reproducing site"),),
+    "ooh-2006-07": (
+        ("Copyright © 1999 EdInformatics.com", "copyright line of the reproducing site"),
+    ),
+    "article-medical-information-coder": (
+        ("1. Degree Options:", "navigation list of the article page"),
+        ("Popular Schools 1. 1 2. 2 3. Next", "school-listing pager (advertising)"),
+    ),
+    "blog-medical-records-coder": (
+        ("(1)", "footnote marker to an unnamed reference"),
+        ("(2)", "footnote marker to an unnamed reference"),
+        ("Founder | 9 To 5 Renegade", "author bio"),
+        ("I ditched the typical 9-to-5", "author bio"),
+        ("Learn more about my #1 opportunity here.", "advertisement"),
+    ),
+    "ooh-2012-13": (),
+}
+
+
+def numbers(text: str) -> list[str]:
+    """Return every number in *text*, commas dropped, year spans expanded."""
+    found: list[str] = []
+    for match in _NUMBER.finditer(text):
+        if match.group(1):
+            start = match.group(1)
+            found += [start, start[:2] + match.group(2)]
+        else:
+            found.append(match.group(0).replace(",", ""))
+    return found
+
+
+def _cites(record: Any, source: str) -> bool:
+    if getattr(record, "source", None) == source:
+        return True
+    return any(c.source == source for c in getattr(record, "citations", ()))
+
+
+def _covered(cat: mc.Catalog, source: str) -> set[str]:
+    converter = make_converter()
+    records: list[Any] = [
+        *cat.organizations.values(),
+        *cat.sources.values(),
+        *cat.occupations.values(),
+        *cat.credentials.values(),
+        *cat.industries.values(),
+        *cat.statistics,
+        *cat.facts,
+    ]
+    raw = [converter.unstructure(r) for r in records if _cites(r, source)]
+    return set(numbers(json.dumps(raw, ensure_ascii=False)))
+
+
+def _text(cat: mc.Catalog, source: str) -> str:
+    path = SHARED / cat.sources[source].document
+    if not path.is_file():
+        pytest.skip(f"source text not found: {path}")
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+class TestCoverage:
+    """The data holds every number of the five texts, or says why not."""
+
+    def test_all_five_texts_listed(self, cat: mc.Catalog) -> None:
+        """Each source text has an entry here, so none escapes the check."""
+        documents = {s.id for s in cat.sources.values() if s.document.startswith("sources/")}
+        assert documents == set(EXCLUDED)
+
+    @pytest.mark.parametrize("source", sorted(EXCLUDED))
+    def test_numbers_covered(self, cat: mc.Catalog, source: str) -> None:
+        """Every number outside the listed furniture appears in a record citing the text."""
+        text = _text(cat, source)
+        for passage, _reason in EXCLUDED[source]:
+            assert passage in text, f"stale exclusion {passage!r}"
+            text = text.replace(passage, " ")
+        covered = _covered(cat, source)
+        missing = [n for n in numbers(text) if n not in covered]
+        assert not missing, f"{source}: numbers not in the data: {missing}"
+
+    def test_numbers_helper(self) -> None:
+        """Spans expand, commas drop, decimals stay whole."""
+        assert numbers("$30,610 in 2008-18 at $15.55, 60601-5800") == [
+            "30610",
+            "2008",
+            "2018",
+            "15.55",
+            "60601",
+            "5800",
+        ]
