@@ -73,6 +73,12 @@ class TestShape:
             (o.id for o in orgs), reverse=True
         )
 
+    def test_collections_in_class_order(self, cat: mc.Catalog) -> None:
+        """The loader's fast sort keys agree with the classes' own ordering."""
+        assert list(cat.statistics) == sorted(cat.statistics)
+        assert list(cat.facts) == sorted(cat.facts)
+        assert list(cat.occupations.values()) == sorted(cat.occupations.values())
+
     def test_statistics_order_by_period_then_source(self, cat: mc.Catalog) -> None:
         """Statistics sort by period first, then source."""
         keys = [(s.period, s.source) for s in cat.statistics]
