@@ -444,7 +444,10 @@ def catalog() -> Catalog:
     Safe to call from many threads at once: the first call loads under a
     lock, every later call returns the same object.
 
-    >>> catalog().data_version == DATA_VERSION
+    >>> import medcoder_careers as mc
+    >>> mc.catalog() is mc.catalog()
+    True
+    >>> mc.catalog().data_version == mc.DATA_VERSION
     True
     """
     global _packaged  # noqa: PLW0603 - the one cache of the packaged data

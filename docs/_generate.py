@@ -1,0 +1,98 @@
+"""Pages generated at build time from the packaged data: they cannot drift."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import medcoder_careers as mc
+
+
+def _citing_counts(cat: mc.Catalog) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for stat in cat.statistics:
+        counts[stat.citation.source] += 1
+    for fact in cat.facts:
+        counts[fact.citation.source] += 1
+    for row in cat.cpi_u.values():
+        counts[row.citation.source] += 1
+    entities = [
+        *cat.organizations.values(),
+        *cat.sources.values(),
+        *cat.occupations.values(),
+        *cat.credentials.values(),
+        *cat.industries.values(),
+    ]
+    for entity in entities:
+        for source in {c.source for c in entity.citations}:
+            counts[source] += 1
+    return counts
+
+
+def sources_page(cat: mc.Catalog) -> str:
+    """Return the sources page: every source, its edition, dates and use."""
+    counts = _citing_counts(cat)
+    lines = [
+        "# Sources",
+        "",
+        (
+            f"Generated from the packaged data, release {cat.data_version} "
+            f"(manifest digest `{cat.digest[:16]}`)."
+        ),
+        "",
+        "| id | kind | edition | as of | statistics | facts | records citing it |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for source in cat.sources.values():
+        stats = len(cat.stats(source=source))
+        facts = len(cat.find_facts(source=source))
+        lines.append(
+            f"| `{source.id}` | {source.kind} | {source.edition or '-'} | "
+            f"{source.as_of or '-'} | {stats} | {facts} | {counts[source.id]} |"
+        )
+    for source in cat.sources.values():
+        lines += ["", f"## {source.title}", "", f"- id: `{source.id}`", f"- kind: {source.kind}"]
+        if source.edition:
+            lines.append(f"- edition: {source.edition}")
+        if source.publisher:
+            lines.append(f"- publisher: {cat.organizations[source.publisher].name}")
+        if source.as_of:
+            lines.append(f"- as of: {source.as_of}")
+        lines.append(f"- retrieved via: {source.retrieved_via}")
+        periods = sorted({s.period for s in cat.stats(source=source)})
+        if periods:
+            lines.append(f"- reference periods: {', '.join(map(str, periods))}")
+        if source.note:
+            lines += ["", source.note]
+    return "\n".join(lines) + "\n"
+
+
+def cli_page() -> str:
+    """Return the CLI reference: the help of the command and of each subcommand."""
+    import argparse  # noqa: PLC0415
+
+    from medcoder_careers._cli import _parser  # noqa: PLC0415 - the real parser
+
+    parser = _parser()
+    lines = [
+        "# Command line",
+        "",
+        "`medcoder-careers` (or `python -m medcoder_careers`). Bad input prints one line on",
+        "stderr and exits with status 2. Generated from the parser itself.",
+        "",
+        "```text",
+        parser.format_help().rstrip(),
+        "```",
+    ]
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps subparsers here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for name, sub in action.choices.items():
+                lines += ["", f"## {name}", "", "```text", sub.format_help().rstrip(), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def write_pages(target: Path) -> None:
+    """Write every generated page under *target*."""
+    target.mkdir(exist_ok=True)
+    (target / "sources.md").write_text(sources_page(mc.catalog()), encoding="utf-8")
+    (target / "cli.md").write_text(cli_page(), encoding="utf-8")
