@@ -73,11 +73,11 @@ def to_frame(statistics: Iterable[Statistic]) -> pd.DataFrame:
         DependencyError: pandas is not installed.
         MedcoderError: an item of *statistics* is not a `Statistic`.
     """
-    pd = _pandas()
     stats = tuple(statistics)
     if not all(isinstance(stat, Statistic) for stat in stats):
         msg = "to_frame() takes Statistic records, e.g. the result of Catalog.stats()"
         raise MedcoderError(msg)
+    pd = _pandas()
     columns: dict[str, Any] = {
         "period": pd.array([str(s.period) for s in stats], dtype="string"),
         "period_start": pd.array([s.period.start_year for s in stats], dtype="Int64"),
