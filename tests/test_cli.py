@@ -468,3 +468,18 @@ class TestSubprocess:
             os.close(write_end)
         assert result.returncode == 1
         assert result.stderr == ""
+
+
+class TestInterrupt:
+    """Ctrl-C ends a command with status 130 and no traceback."""
+
+    def test_keyboard_interrupt(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An interrupted command returns 130 and prints nothing."""
+
+        def interrupted(_: object) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setitem(_COMMANDS, "verify", _COMMANDS["verify"]._replace(run=interrupted))
+        assert run(capsys, "verify") == (130, "", "")
