@@ -180,7 +180,7 @@ def export(
     if not overwrite:
         existing = [path for path in targets if path.exists()]
         if existing:
-            msg = f"{existing[0]} already exists (overwrite it with overwrite=True, or --force)"
+            msg = f"{existing[0]} already exists; replace it with overwrite=True (CLI: --force)"
             raise ExportError(msg)
     try:
         root.mkdir(parents=True, exist_ok=True)
