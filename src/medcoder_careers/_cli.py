@@ -1,7 +1,9 @@
-"""The ``medcoder-careers`` command line. Uses the public API only.
+"""The ``medcoder-careers`` command line: the public API, rendered by `_render`.
 
 Each command is one entry of `_COMMANDS`: a function that declares its
-arguments and one that runs it. Adding a command is adding one entry.
+arguments and one that runs it. Adding a command (``search``, ``series``,
+``compare``) is writing those two functions and adding one entry;
+`_add_stat_filters` gives a command the ``stats`` filters.
 """
 
 from __future__ import annotations
