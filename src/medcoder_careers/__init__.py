@@ -14,12 +14,16 @@ source) they came from, each citing a verbatim quote.
 from ._catalog import Catalog, catalog, load
 from ._errors import (
     DataError,
+    DependencyError,
+    ExportError,
     IncomparableError,
     MedcoderError,
     NotFound,
     PeriodError,
     Problem,
 )
+from ._export import export
+from ._frame import to_frame
 from ._manifest import VerifyReport
 from ._model import (
     Citation,
@@ -57,6 +61,8 @@ __all__ = [
     "CpiAnnualAverage",
     "Credential",
     "DataError",
+    "DependencyError",
+    "ExportError",
     "Fact",
     "FactTopic",
     "IncomparableError",
@@ -84,7 +90,9 @@ __all__ = [
     "VerifyReport",
     "__version__",
     "catalog",
+    "export",
     "load",
+    "to_frame",
 ]
 
 

@@ -8,6 +8,8 @@ import attrs
 
 __all__ = [
     "DataError",
+    "DependencyError",
+    "ExportError",
     "IncomparableError",
     "MedcoderError",
     "NotFound",
@@ -113,3 +115,14 @@ class IncomparableError(MedcoderError, ValueError):
 
 class PeriodError(MedcoderError, ValueError):
     """A text is not a valid period (``"2004"``, ``"2008-05"`` or ``"2008/2018"``)."""
+
+
+class ExportError(MedcoderError, OSError):
+    """An export could not be written (a file exists, or the disk refused)."""
+
+
+class DependencyError(MedcoderError, ImportError):
+    """An optional dependency is not installed, e.g. pandas for `to_frame`.
+
+    The message names the extra to install (``medcoder-careers[pandas]``).
+    """

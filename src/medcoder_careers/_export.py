@@ -1,0 +1,192 @@
+"""`export()`: write a catalog as a data directory (JSON) or as flat CSV files.
+
+The JSON form is the packaged format, so ``load(directory)`` reads it back
+into an equal catalog. The CSV form has one file per collection, one row per
+record, a header row, and every field as a column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+from attrs import AttrsInstance
+
+from ._catalog import Catalog
+from ._catalog import catalog as _packaged
+from ._errors import ExportError, NotFound
+from ._manifest import MANIFEST, sha256
+from ._period import Period
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["FORMATS", "columns", "csv_text", "export", "flat_row", "full_record", "records"]
+
+FORMATS: Final = ("json", "csv")
+"""The formats `export` writes."""
+
+_CITATION: Final = "citation"
+
+
+def _converter() -> cattrs.Converter:
+    from ._load import make_converter  # noqa: PLC0415 - cattrs loads only when needed
+
+    return make_converter()
+
+
+def _collections() -> Mapping[str, type[AttrsInstance]]:
+    from ._load import COLLECTIONS  # noqa: PLC0415 - cattrs loads only when needed
+
+    return COLLECTIONS
+
+
+def records(catalog: Catalog, name: str) -> tuple[AttrsInstance, ...]:
+    """Return the records of the collection *name* (``"statistics"``, ...) in file order."""
+    held: Mapping[object, AttrsInstance] | tuple[AttrsInstance, ...] = getattr(catalog, name)
+    return tuple(held.values()) if isinstance(held, Mapping) else held
+
+
+def columns(cls: type[AttrsInstance]) -> tuple[str, ...]:
+    """Return the flat column names of *cls*: its fields, a citation split in two."""
+    names: list[str] = []
+    for field in attrs.fields(cls):
+        if field.name == _CITATION:
+            names += [f"{_CITATION}_source", f"{_CITATION}_quote"]
+        else:
+            names.append(field.name)
+    return tuple(names)
+
+
+def _cell(converter: cattrs.Converter, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str | int | Decimal | Period):
+        return str(value)  # a StrEnum gives its value
+    nested = converter.unstructure(value)
+    return json.dumps(nested, ensure_ascii=False, separators=(",", ":"))
+
+
+def flat_row(converter: cattrs.Converter, record: AttrsInstance) -> dict[str, str]:
+    """Flatten *record* into text cells keyed by `columns`.
+
+    Scalars are written in their text form (a decimal exactly as stored, a
+    period as ISO 8601 text, an enum as its value, None as an empty cell); a
+    citation becomes ``citation_source`` and ``citation_quote``; any other
+    nested value (a tuple, an address) becomes compact JSON text.
+    """
+    row: dict[str, str] = {}
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name == _CITATION:
+            row[f"{_CITATION}_source"] = value.source
+            row[f"{_CITATION}_quote"] = value.quote
+        else:
+            row[field.name] = _cell(converter, value)
+    return row
+
+
+def full_record(converter: cattrs.Converter, record: AttrsInstance) -> dict[str, object]:
+    """Unstructure *record* with every field present (defaults included)."""
+    return {
+        field.name: converter.unstructure(getattr(record, field.name))
+        for field in attrs.fields(type(record))
+    }
+
+
+def csv_text(
+    converter: cattrs.Converter,
+    cls: type[AttrsInstance],
+    rows: Iterable[AttrsInstance],
+    newline: str = "\n",
+) -> str:
+    """Render *rows* of class *cls* as CSV text with a header row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns(cls), lineterminator=newline)
+    writer.writeheader()
+    writer.writerows(flat_row(converter, row) for row in rows)
+    return buffer.getvalue()
+
+
+def _json_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+    converter = _converter()
+    hashes: dict[str, str] = {}
+    for name in _collections():
+        document = {name: [converter.unstructure(r) for r in records(catalog, name)]}
+        data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
+        hashes[f"{name}.json"] = sha256(data)
+        yield f"{name}.json", data
+    manifest = {"data_version": catalog.data_version, "files": dict(sorted(hashes.items()))}
+    yield MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode()
+
+
+def _csv_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+    converter = _converter()
+    for name, cls in _collections().items():
+        text = csv_text(converter, cls, records(catalog, name), newline="\r\n")  # RFC 4180
+        yield f"{name}.csv", text.encode()
+
+
+def export(
+    directory: str | os.PathLike[str],
+    *,
+    format: Literal["json", "csv"] = "json",  # noqa: A002 - the CLI's --format, by name
+    catalog: Catalog | None = None,
+    overwrite: bool = False,
+) -> tuple[Path, ...]:
+    """Write *catalog* (default: the packaged data) into *directory*.
+
+    ``format="json"`` writes the packaged data format: one
+    ``<collection>.json`` per collection and a ``manifest.json`` with the
+    sha256 of each and the data version, so `load` reads the directory
+    back into an equal catalog. ``format="csv"`` writes one flat
+    ``<collection>.csv`` per collection (statistics, facts, and each kind
+    of entity): a header row, then one row per record with every field as
+    a column; a citation is split into ``citation_source`` and
+    ``citation_quote``, and nested values (lists, addresses) are compact
+    JSON text.
+
+    The directory is created if needed. Existing files are not replaced
+    unless *overwrite* is true.
+
+    Args:
+        directory: Where to write.
+        format: ``"json"`` or ``"csv"``.
+        catalog: The catalog to write; the packaged one by default.
+        overwrite: Replace files that already exist.
+
+    Returns:
+        The paths written, manifest last for ``"json"``.
+
+    Raises:
+        NotFound: *format* is not ``"json"`` or ``"csv"``.
+        ExportError: a file exists (and *overwrite* is false), or writing failed.
+    """
+    if format not in FORMATS:
+        raise NotFound(format, "export format", suggestions=FORMATS)
+    if catalog is None:
+        catalog = _packaged()
+    produce = _json_files if format == "json" else _csv_files
+    files = list(produce(catalog))
+    root = Path(directory)
+    targets = [root / name for name, _ in files]
+    if not overwrite:
+        existing = [path for path in targets if path.exists()]
+        if existing:
+            msg = f"{existing[0]} already exists; replace it with overwrite=True (CLI: --force)"
+            raise ExportError(msg)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for path, (_, data) in zip(targets, files, strict=True):
+            path.write_bytes(data)
+    except OSError as exc:
+        msg = f"cannot write to {root}: {exc.strerror or exc}"
+        raise ExportError(msg) from exc
+    return tuple(targets)

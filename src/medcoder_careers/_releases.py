@@ -1,0 +1,27 @@
+"""The manifest digest of every data release: data never changes under an old version.
+
+Each ``DATA_VERSION`` maps to the `Manifest.digest` of its data files
+(``Catalog.digest``). ``tests/test_releases.py`` fails when the packaged
+data's digest is not the one recorded for the current ``DATA_VERSION``, so
+a data change cannot ship without a new data version.
+
+After a data change: bump ``DATA_VERSION`` and ``__version__`` in
+``_version.py`` and ``data_version`` in ``data/manifest.json``, then run
+``python -m medcoder_careers verify`` and add its ``digest`` line as a new
+entry below (never edit an entry already released).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+__all__ = ["RELEASES"]
+
+RELEASES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "2026.1": "99798533af72cc0f6c7ba4e6eec546b998d734448c07c4049d4635cd6528f580",
+    }
+)
+"""Every data release, oldest first, with its manifest digest."""

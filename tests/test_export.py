@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import medcoder_careers as mc
+from medcoder_careers._export import columns, csv_text, flat_row
+from medcoder_careers._load import COLLECTIONS, make_converter
+from medcoder_careers._period import Period
+
+from .strategies import statistics
+
+
+def assert_equal_catalogs(a: mc.Catalog, b: mc.Catalog) -> None:
+    for name in COLLECTIONS:
+        left, right = getattr(a, name), getattr(b, name)
+        if isinstance(left, tuple):
+            assert left == right, name
+        else:
+            assert dict(left) == dict(right), name
+    assert a.data_version == b.data_version
+
+
+class TestJson:
+    """`export(format="json")` writes a directory `load()` reads back unchanged."""
+
+    def test_round_trip(self, cat: mc.Catalog, tmp_path: Path) -> None:
+        """The exported directory loads into a catalog equal to the packaged one."""
+        written = mc.export(tmp_path)
+        assert [p.name for p in written] == [*(f"{n}.json" for n in COLLECTIONS), "manifest.json"]
+        assert_equal_catalogs(mc.load(tmp_path), cat)
+
+    def test_manifest(self, tmp_path: Path) -> None:
+        """The manifest names the data version and the sha256 of every file written."""
+        mc.export(tmp_path)
+        manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["data_version"] == mc.DATA_VERSION
+        assert manifest["files"] == {
+            f"{name}.json": hashlib.sha256((tmp_path / f"{name}.json").read_bytes()).hexdigest()
+            for name in COLLECTIONS
+        }
+        assert mc.load(tmp_path).verify().ok
+
+    def test_packaged_layout(self, tmp_path: Path) -> None:
+        """Each file is an object whose only key is its collection, as packaged."""
+        mc.export(tmp_path)
+        for name in COLLECTIONS:
+            document = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+            assert list(document) == [name]
+
+    def test_stable(self, tmp_path: Path) -> None:
+        """Exporting a loaded export again writes the same bytes."""
+        mc.export(tmp_path / "one")
+        mc.export(tmp_path / "two", catalog=mc.load(tmp_path / "one"))
+        for name in (*(f"{n}.json" for n in COLLECTIONS), "manifest.json"):
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+    def test_exports_given_catalog(self, data_copy: Path, tmp_path: Path) -> None:
+        """A loaded catalog is exported with its own records, not the packaged ones."""
+        path = data_copy / "credentials.json"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Certified Tumor Registrar", "Tumour Registrar"), "utf-8")
+        changed = mc.load(data_copy)
+        mc.export(tmp_path, catalog=changed)
+        assert mc.load(tmp_path).credential("ctr").name == "Tumour Registrar"
+
+
+class TestCsv:
+    """`export(format="csv")` writes one flat file per collection."""
+
+    @pytest.mark.parametrize("name", list(COLLECTIONS))
+    def test_every_collection(self, cat: mc.Catalog, tmp_path: Path, name: str) -> None:
+        """Each file has a header of every column and one row per record."""
+        mc.export(tmp_path, format="csv")
+        with (tmp_path / f"{name}.csv").open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            assert tuple(reader.fieldnames or ()) == columns(COLLECTIONS[name])
+            count = len(list(reader))
+        held = getattr(cat, name)
+        assert count == len(held)
+
+    def test_nested_cells_are_json(self, cat: mc.Catalog, tmp_path: Path) -> None:
+        """A nested value (the SOC codes) is JSON text that reads back."""
+        mc.export(tmp_path, format="csv")
+        with (tmp_path / "occupations.csv").open(newline="", encoding="utf-8") as handle:
+            by_id = {row["id"]: row for row in csv.DictReader(handle)}
+        for occupation in cat.occupations.values():
+            codes = json.loads(by_id[occupation.id]["soc"])
+            assert [c["code"] for c in codes] == [s.code for s in occupation.soc]
+
+    def test_statistics_cells(self, cat: mc.Catalog, tmp_path: Path) -> None:
+        """Statistic cells read back to the same values; None is an empty cell."""
+        mc.export(tmp_path, format="csv")
+        with (tmp_path / "statistics.csv").open(newline="", encoding="utf-8") as handle:
+            parsed = list(csv.DictReader(handle))
+        for row, stat in zip(parsed, cat.statistics, strict=True):
+            assert Decimal(row["value"]) == stat.value
+            assert Period.parse(row["period"]) == stat.period
+            assert row["industry"] == (stat.industry or "")
+            assert row["citation_source"] == stat.citation.source
+
+    @given(stat=statistics())
+    def test_any_statistic_round_trips_through_csv(self, stat: mc.Statistic) -> None:
+        """Any statistic's row reads back from CSV text cell for cell."""
+        converter = make_converter()
+        text = csv_text(converter, mc.Statistic, [stat])
+        (row,) = csv.DictReader(io.StringIO(text))
+        assert row == flat_row(converter, stat)
+        assert Decimal(row["value"]) == stat.value
+        assert row["citation_quote"] == stat.citation.quote
+
+
+class TestErrors:
+    """Bad input to `export` raises a `MedcoderError` subclass."""
+
+    def test_bad_format(self, tmp_path: Path) -> None:
+        """An unknown format is NotFound, suggesting the known ones."""
+        with pytest.raises(mc.NotFound) as info:
+            mc.export(tmp_path, format="xml")  # type: ignore[arg-type]
+        assert info.value.suggestions == ("json", "csv")
+        assert not any(tmp_path.iterdir())
+
+    def test_no_overwrite(self, tmp_path: Path) -> None:
+        """An existing file is kept unless overwrite=True."""
+        mc.export(tmp_path, format="csv")
+        (tmp_path / "facts.csv").write_text("mine", encoding="utf-8")
+        with pytest.raises(mc.ExportError, match=r"organizations\.csv already exists"):
+            mc.export(tmp_path, format="csv")
+        assert (tmp_path / "facts.csv").read_text(encoding="utf-8") == "mine"
+        mc.export(tmp_path, format="csv", overwrite=True)
+        assert (tmp_path / "facts.csv").read_text(encoding="utf-8") != "mine"
+
+    def test_cannot_write(self, tmp_path: Path) -> None:
+        """A directory that cannot be created raises ExportError (an OSError too)."""
+        blocker = tmp_path / "file"
+        blocker.write_text("", encoding="utf-8")
+        with pytest.raises(mc.ExportError, match="cannot write") as info:
+            mc.export(blocker / "out")
+        assert isinstance(info.value, OSError)

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import medcoder_careers as mc
+from medcoder_careers._manifest import sha256
+from medcoder_careers._releases import RELEASES
+
+RECORD = (
+    "record it: bump DATA_VERSION (src/medcoder_careers/_version.py, data/manifest.json), "
+    "then add the digest `python -m medcoder_careers verify` prints to "
+    "src/medcoder_careers/_releases.py"
+)
+
+
+class TestReleaseGuard:
+    """The packaged data is exactly the release recorded for DATA_VERSION."""
+
+    def test_data_version_recorded(self) -> None:
+        """DATA_VERSION has a recorded digest."""
+        assert mc.DATA_VERSION in RELEASES, f"no digest recorded for {mc.DATA_VERSION}; {RECORD}"
+
+    def test_digest_matches(self, cat: mc.Catalog) -> None:
+        """The manifest digest is the one recorded: data never changes under an old version."""
+        assert cat.digest == RELEASES.get(mc.DATA_VERSION), (
+            f"the packaged data (digest {cat.digest}) is not data release {mc.DATA_VERSION}; "
+            f"a data change needs a new DATA_VERSION; {RECORD}"
+        )
+
+    def test_current_is_newest(self) -> None:
+        """Releases are YYYY.N, recorded oldest first, and DATA_VERSION is the newest."""
+        assert all(re.fullmatch(r"\d{4}\.\d+", version) for version in RELEASES)
+        keys = [tuple(map(int, version.split("."))) for version in RELEASES]
+        assert keys == sorted(keys)
+        assert list(RELEASES)[-1] == mc.DATA_VERSION
+
+    def test_digests_distinct(self) -> None:
+        """No two releases share a digest: a new data version means new data."""
+        assert len(set(RELEASES.values())) == len(RELEASES)
+        assert all(re.fullmatch(r"[0-9a-f]{64}", digest) for digest in RELEASES.values())
+
+
+class TestGuardCatchesChange:
+    """A data change with a consistent manifest still changes the digest."""
+
+    def test_changed_data_new_digest(self, data_copy: Path, cat: mc.Catalog) -> None:
+        """Editing a file and re-hashing the manifest gives a digest the guard rejects."""
+        path = data_copy / "facts.json"
+        path.write_text(path.read_text(encoding="utf-8").replace("None", "Some"), "utf-8")
+        manifest_path = data_copy / "manifest.json"
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest["files"]["facts.json"] = sha256(path.read_bytes())
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+        changed = mc.load(data_copy)
+        assert changed.verify().ok
+        assert changed.data_version == mc.DATA_VERSION
+        assert changed.digest != cat.digest
+        assert changed.digest != RELEASES[mc.DATA_VERSION]
