@@ -12,7 +12,9 @@ source) they came from, each citing a verbatim quote.
 """
 
 from ._catalog import Catalog, catalog, load
+from ._compare import PRECISION, Comparison, compare, inflate
 from ._errors import (
+    CpiError,
     DataError,
     IncomparableError,
     MedcoderError,
@@ -51,10 +53,13 @@ from ._vocab import (
 
 __all__ = [
     "DATA_VERSION",
+    "PRECISION",
     "Bound",
     "Catalog",
     "Citation",
+    "Comparison",
     "CpiAnnualAverage",
+    "CpiError",
     "Credential",
     "DataError",
     "Fact",
@@ -84,6 +89,8 @@ __all__ = [
     "VerifyReport",
     "__version__",
     "catalog",
+    "compare",
+    "inflate",
     "load",
 ]
 
