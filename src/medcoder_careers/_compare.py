@@ -198,7 +198,8 @@ def compare(
             point, or intervals of different lengths; or ``real`` is asked of
             a unit other than dollars.
         CpiError: with ``real``, a period's year has no CPI-U annual
-            average, or *catalog* is not a `Catalog`.
+            average (or the period is an interval), or *catalog* is not a
+            `Catalog`.
 
     >>> import medcoder_careers as mc
     >>> cat = mc.catalog()
@@ -468,7 +469,7 @@ def _build(  # noqa: PLR0913 - every field of the result
     ratio = percent = annualized = None
     if not value_a.is_zero():
         ratio = _CONTEXT.divide(value_b, value_a)
-        percent = _CONTEXT.scaleb(_CONTEXT.divide(change, abs(value_a)), 2)
+        percent = _CONTEXT.scaleb(_CONTEXT.divide(change, value_a.copy_abs()), 2)
         if ratio > 0 and not years.is_zero():
             growth = _CONTEXT.exp(_CONTEXT.divide(_CONTEXT.ln(ratio), years))
             annualized = _CONTEXT.scaleb(_CONTEXT.subtract(growth, 1), 2)
