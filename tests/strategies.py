@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
@@ -101,3 +102,58 @@ def messy(draw: st.DrawFn, name: str) -> str:
     text = draw(separators).join(out) if len(out) > 1 else out[0]
     text = draw(st.sampled_from(["", " ", "  "])) + text + draw(st.sampled_from(["", " ", "."]))
     return text.replace(" and ", draw(st.sampled_from([" and ", " & ", " AND "])))
+
+
+cpi_years = st.integers(min_value=2004, max_value=2025)
+"""The years the packaged CPI-U annual averages cover."""
+
+
+@st.composite
+def cpi_periods(draw: st.DrawFn) -> mc.Period:
+    """A year or a month within the packaged CPI-U years."""
+    year = draw(cpi_years)
+    month = draw(st.none() | months)
+    return mc.Period.year(year) if month is None else mc.Period.month(year, month)
+
+
+_DOLLARS = frozenset({mc.Unit.USD_PER_YEAR, mc.Unit.USD_PER_HOUR})
+
+
+@st.composite
+def comparable_pairs(
+    draw: st.DrawFn, *, dollars: bool = False, cpi: bool = False
+) -> tuple[mc.Statistic, mc.Statistic]:
+    """Two statistics `compare` accepts: same measure, unit and qualifiers, both ranges or none.
+
+    With *dollars*, both are dollar amounts; with *cpi*, both periods lie in
+    the packaged CPI-U years (so ``real=True`` works).
+    """
+    first = draw(statistics().filter(lambda s: s.unit in _DOLLARS) if dollars else statistics())
+    if cpi:
+        first = attrs.evolve(first, period=draw(cpi_periods()))
+    if first.period.kind is mc.PeriodKind.INTERVAL:
+        length = first.period.end_year - first.period.start_year
+        start = draw(st.integers(min_value=1000, max_value=9999 - length))
+        period = mc.Period.interval(start, start + length)
+    elif cpi:
+        period = draw(cpi_periods())
+    else:
+        period = draw(periods().filter(lambda p: p.kind is not mc.PeriodKind.INTERVAL))
+    value = draw(decimals(signed=first.value < 0 or first.period.kind is mc.PeriodKind.INTERVAL))
+    second = attrs.evolve(
+        first,
+        occupation=draw(st.sampled_from([first.occupation, "another-occupation"])),
+        value=value,
+        value_high=value + draw(decimals()) if first.is_range else None,
+        period=period,
+        bound=draw(st.sampled_from(mc.Bound)),
+        source=draw(slugs),
+        definition=draw(st.none() | st.sampled_from(["29-2071", "29-2072+29-9021"])),
+    )
+    return first, second
+
+
+def comparisons(*, real: bool = False) -> st.SearchStrategy[mc.Comparison]:
+    """Comparisons of two comparable statistics, nominal or (with *real*) in constant dollars."""
+    pairs = comparable_pairs(dollars=real, cpi=real)
+    return pairs.map(lambda pair: mc.compare(*pair, real=real))

@@ -12,7 +12,9 @@ source) they came from, each citing a verbatim quote.
 """
 
 from ._catalog import Catalog, catalog, load
+from ._compare import PRECISION, Comparison, compare, inflate
 from ._errors import (
+    CpiError,
     DataError,
     DependencyError,
     ExportError,
@@ -55,10 +57,13 @@ from ._vocab import (
 
 __all__ = [
     "DATA_VERSION",
+    "PRECISION",
     "Bound",
     "Catalog",
     "Citation",
+    "Comparison",
     "CpiAnnualAverage",
+    "CpiError",
     "Credential",
     "DataError",
     "DependencyError",
@@ -90,7 +95,9 @@ __all__ = [
     "VerifyReport",
     "__version__",
     "catalog",
+    "compare",
     "export",
+    "inflate",
     "load",
     "to_frame",
 ]

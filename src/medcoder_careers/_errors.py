@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "CpiError",
     "DataError",
     "DependencyError",
     "ExportError",
@@ -126,3 +127,23 @@ class DependencyError(MedcoderError, ImportError):
 
     The message names the extra to install (``medcoder-careers[pandas]``).
     """
+
+
+class CpiError(MedcoderError, ValueError):
+    """An amount cannot be adjusted for inflation with the CPI-U data at hand.
+
+    Raised when a period falls outside the years the CPI-U annual averages
+    cover (or is an interval, which has no one price level), or when the
+    amount is not a finite number.
+
+    Attributes:
+        year: The year that has no CPI-U annual average, else None.
+    """
+
+    def __init__(self, message: str, year: int | None = None) -> None:
+        self.year = year
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the year."""
+        return (type(self), (str(self), self.year))

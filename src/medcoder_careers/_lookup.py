@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 from ._errors import NotFound
@@ -61,7 +61,7 @@ def compact(normalised: str) -> str:
     return normalised.replace(" ", "")
 
 
-_FOLDS = (lambda key: key, singular, compact)
+_FOLDS: tuple[Callable[[str], str], ...] = (lambda key: key, singular, compact)
 
 
 class KeyIndex:

@@ -1,0 +1,492 @@
+"""`compare()` two statistics, and `inflate()` dollar amounts with CPI-U annual averages.
+
+The rules, in one place (each public docstring repeats the ones it uses):
+
+Arithmetic
+    Decimal throughout, in a private context (28 significant digits,
+    ``ROUND_HALF_EVEN``) that the caller's `decimal` context does not
+    affect. ``change`` is exact. Every other figure (a value in constant
+    dollars, ``ratio``, ``percent_change``, ``years``, ``annualized_percent``)
+    is rounded once to 28 significant digits and is *not* rounded to places:
+    round for display, e.g. ``round(c.percent_change, 1)``.
+
+Periods and ``years``
+    A period stands at its midpoint: a year ``"2004"`` at 1 July 2004
+    (2004.5), a month ``"2018-05"`` at mid-May (2018 + 4.5/12), an interval
+    ``"2008/2018"`` at the middle of its span. ``years`` is the signed
+    distance from ``a``'s midpoint to ``b``'s, in years of twelve equal
+    months: 2004 to 2018-05 is 13.875 years. Years and months compare with
+    each other; an interval (a projection over a span) compares only with an
+    interval of the same length, since a change over ten years is not one
+    over five.
+
+Bounds
+    ``bound`` says where the true ``change`` lies relative to the stated one.
+    ``b``'s bound carries over as it is; ``a``'s is turned round, since ``a``
+    is subtracted ("more than" in ``a`` makes the change "less than").
+    Combined: two equal bounds keep that bound; ``exact`` with another keeps
+    the other; anything else (opposite directions, or ``approximate`` with a
+    direction) is ``approximate``: not exact, and no direction guaranteed.
+    The bound holds for ``ratio``, ``percent_change`` and
+    ``annualized_percent`` as well when ``a``'s value is positive.
+
+Ranges
+    A stated range (``value`` .. ``value_high``) compares only with another
+    range. The comparison is of the low ends; ``high`` holds the same
+    comparison of the high ends.
+
+Occupational definitions
+    Figures of different definitions (SOC codes counted) are compared, not
+    refused, but ``definition_changed`` is True, also when only one side
+    names its definition.
+
+Inflation (``real=True`` and `inflate`)
+    CPI-U annual averages (U.S. city average, all items, 1982-84=100),
+    packaged with the `Source` ``"cpi-u"``. A month uses its year's annual
+    average; an amount moves from year ``f`` to year ``t`` as
+    ``amount * CPI[t] / CPI[f]``. A year with no packaged average raises
+    `CpiError`.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from ._catalog import Catalog
+from ._catalog import catalog as _packaged_catalog
+from ._errors import CpiError, IncomparableError, PeriodError
+from ._model import CpiAnnualAverage, Statistic
+from ._period import Period, PeriodKind
+from ._vocab import Bound, Unit
+
+__all__ = ["PRECISION", "Comparison", "compare", "inflate"]
+
+PRECISION: Final = 28
+"""Significant digits of every rounded figure `compare` and `inflate` return."""
+
+_TRAPS: Final = [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
+_CONTEXT: Final = decimal.Context(
+    prec=PRECISION,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=decimal.MIN_EMIN,
+    Emax=decimal.MAX_EMAX,
+    traps=_TRAPS,
+)
+# Wide enough that the difference of two figures of PRECISION digits is exact.
+_EXACT: Final = _CONTEXT.copy()
+_EXACT.prec = 4 * PRECISION
+
+_DOLLARS: Final = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
+_QUALIFIERS: Final = (
+    "measure",
+    "unit",
+    "percentile",
+    "industry",
+    "setting",
+    "experience",
+    "accreditor",
+)
+_TURNED: Final = {
+    Bound.EXACT: Bound.EXACT,
+    Bound.APPROXIMATE: Bound.APPROXIMATE,
+    Bound.MORE_THAN: Bound.LESS_THAN,
+    Bound.LESS_THAN: Bound.MORE_THAN,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """How statistic ``b`` differs from statistic ``a``; made by `compare`.
+
+    Every figure reads "from ``a`` to ``b``": ``change`` is ``b - a``, and
+    ``years`` is negative when ``b`` is the earlier. The module's rules on
+    rounding, periods, bounds, ranges and definitions apply (see `compare`).
+
+    Attributes:
+        a: The first statistic, as given.
+        b: The second statistic, as given.
+        real: Whether dollar amounts are in constant dollars of ``price_year``.
+        value_a: The figure compared for ``a``: its ``value`` (the low end
+            of a range), in constant dollars when ``real``.
+        value_b: The same for ``b``.
+        change: ``value_b - value_a``, in the statistics' unit; exact.
+        percent_change: ``change`` as a percent of ``|value_a|`` (so it has
+            the sign of ``change``); None when ``value_a`` is zero.
+        ratio: ``value_b / value_a``; None when ``value_a`` is zero.
+        years: Signed years from ``a``'s period to ``b``'s, midpoint to
+            midpoint.
+        annualized_percent: The compound annual rate ``r`` (in percent) with
+            ``value_a * (1 + r/100) ** years == value_b``; None when
+            ``years`` is zero or ``ratio`` is not positive.
+        bound: Where the true ``change`` lies relative to ``change``.
+        definition_changed: Whether ``a`` and ``b`` count different
+            occupational definitions (or only one names its definition).
+        price_year: The year whose dollars ``value_a`` and ``value_b`` are
+            in when ``real`` (the later of the two periods' years), else None.
+        cpi: The CPI-U annual averages used for ``a`` and for ``b``, in that
+            order, each with its citation; None unless ``real``.
+        high: For two ranges, the same comparison of their high ends
+            (``value_a`` and ``value_b`` are the ``value_high``); else None.
+    """
+
+    a: Statistic
+    b: Statistic
+    real: bool
+    value_a: Decimal
+    value_b: Decimal
+    change: Decimal
+    percent_change: Decimal | None
+    ratio: Decimal | None
+    years: Decimal
+    annualized_percent: Decimal | None
+    bound: Bound
+    definition_changed: bool
+    price_year: int | None = None
+    cpi: tuple[CpiAnnualAverage, CpiAnnualAverage] | None = None
+    high: Comparison | None = None
+
+
+def compare(
+    a: Statistic,
+    b: Statistic,
+    *,
+    real: bool = False,
+    catalog: Catalog | None = None,
+) -> Comparison:
+    """Compare statistic *b* with statistic *a*: change, ratio, growth rate.
+
+    The two must agree on measure, unit and every qualifier (percentile,
+    industry, setting, experience, accreditor); they may differ in period,
+    source, occupation and definition (``definition_changed`` tells).
+
+    - Rounding: ``change`` is exact; every other figure is rounded once to
+      `PRECISION` (28) significant digits, half to even, whatever the
+      caller's `decimal` context, and not to places.
+    - ``years``: each period stands at its midpoint (a year at 1 July, a
+      month at its middle, an interval at the middle of its span); ``years``
+      is the signed distance from *a*'s to *b*'s. A year and a month
+      compare; an interval compares only with an interval of equal length.
+    - ``bound``: *b*'s bound as stated, *a*'s turned round ("more than" in
+      *a* makes the change "less than"); equal bounds stay, ``exact`` yields
+      to the other, any other pair gives ``approximate``.
+    - Ranges: a range compares only with a range; the figures are of the low
+      ends and ``high`` compares the high ends.
+    - ``real=True``: both values in constant dollars of the later period's
+      year, ``value * CPI[later year] / CPI[own year]``, with CPI-U annual
+      averages; a month uses its year's average.
+
+    Args:
+        a: The statistic to compare from.
+        b: The statistic to compare to.
+        real: Express dollar amounts in constant dollars of the later period.
+        catalog: Whose CPI-U averages to use with ``real``; the packaged
+            `catalog()` by default.
+
+    Returns:
+        The `Comparison` of *b* with *a*.
+
+    Raises:
+        IncomparableError: an argument is not a `Statistic` (or its value
+            not a finite Decimal); the two differ in measure, unit or a
+            qualifier (the message names each field that differs); one is a
+            range and the other not; their periods are an interval and a
+            point, or intervals of different lengths; or ``real`` is asked of
+            a unit other than dollars.
+        CpiError: with ``real``, a period's year has no CPI-U annual
+            average (or the period is an interval), or *catalog* is not a
+            `Catalog`.
+
+    >>> import medcoder_careers as mc
+    >>> cat = mc.catalog()
+    >>> median = {s.period: s for s in cat.stats(measure="annual_wage", percentile=50)
+    ...           if s.industry is None}
+    >>> c = mc.compare(median[mc.Period.parse("2004")], median[mc.Period.parse("2018-05")])
+    >>> c.change, c.years, round(c.percent_change, 2)
+    (Decimal('14760'), Decimal('13.875'), Decimal('57.68'))
+    >>> r = mc.compare(median[mc.Period.parse("2004")], median[mc.Period.parse("2018-05")],
+    ...                real=True)
+    >>> r.price_year, round(r.value_a, 2), round(r.change, 2)
+    (2018, Decimal('34017.09'), Decimal('6332.91'))
+    """
+    _check_statistic(a, "a")
+    _check_statistic(b, "b")
+    _check_comparable(a, b)
+    years = _years(a.period, b.period)
+    bound = _change_bound(_bound(a), _bound(b))
+    cpi: tuple[CpiAnnualAverage, CpiAnnualAverage] | None = None
+    base: CpiAnnualAverage | None = None
+    if real:
+        if a.unit not in _DOLLARS:
+            msg = f"real=True adjusts dollar amounts only; these are in {a.unit}"
+            raise IncomparableError(msg)
+        table = _cpi_table(catalog)
+        cpi = (_cpi(table, _cpi_year(a.period)), _cpi(table, _cpi_year(b.period)))
+        base = max(cpi, key=lambda row: row.year)
+
+    def constant(number: Decimal, side: int) -> Decimal:
+        return number if cpi is None or base is None else _adjust(number, cpi[side], base)
+
+    high = None
+    if a.value_high is not None and b.value_high is not None:
+        high = _build(
+            a,
+            b,
+            constant(a.value_high, 0),
+            constant(b.value_high, 1),
+            years=years,
+            bound=bound,
+            cpi=cpi,
+        )
+    return _build(
+        a,
+        b,
+        constant(a.value, 0),
+        constant(b.value, 1),
+        years=years,
+        bound=bound,
+        cpi=cpi,
+        high=high,
+    )
+
+
+def inflate(
+    amount: Decimal | float | str,
+    from_period: Period | str | int,
+    to_period: Period | str | int | None = None,
+    *,
+    catalog: Catalog | None = None,
+) -> Decimal:
+    """Express *amount* dollars of *from_period* in dollars of *to_period*.
+
+    Uses CPI-U annual averages: ``amount * CPI[to year] / CPI[from year]``,
+    rounded once to `PRECISION` (28) significant digits and not to places
+    (round for display). A month uses its year's annual average, so two
+    periods in one year return *amount* unchanged.
+
+    Args:
+        amount: Dollars, as a Decimal, an int, a float (read through its
+            shortest text form, ``0.1`` as ``Decimal("0.1")``) or text.
+        from_period: The period of *amount*: a `Period`, its text
+            (``"2004"``, ``"2008-05"``) or a year as an int.
+        to_period: The period to express it in; by default the latest year
+            with a CPI-U annual average.
+        catalog: Whose CPI-U averages to use; the packaged `catalog()` by
+            default.
+
+    Returns:
+        The amount in dollars of *to_period*.
+
+    Raises:
+        CpiError: *amount* is not a finite number; a period's year has no
+            CPI-U annual average, or the period is an interval; *catalog* is
+            not a `Catalog` or has no CPI-U averages.
+        PeriodError: a period is not a period.
+
+    >>> import medcoder_careers as mc
+    >>> round(mc.inflate(100, "2004", "2018-05"), 2)
+    Decimal('132.93')
+    >>> mc.inflate("100", 2018, "2018-05")
+    Decimal('100')
+    """
+    value = _amount(amount)
+    start = _cpi_year(_period(from_period, "from_period"))
+    end = None if to_period is None else _cpi_year(_period(to_period, "to_period"))
+    table = _cpi_table(catalog)
+    if end is None:
+        if not table:
+            msg = "the catalog has no CPI-U annual averages"
+            raise CpiError(msg)
+        end = max(table)
+    return _adjust(value, _cpi(table, start), _cpi(table, end))
+
+
+# -- checks ---------------------------------------------------------------
+
+
+def _check_statistic(stat: object, name: str) -> None:
+    if not isinstance(stat, Statistic):
+        msg = f"compare takes two Statistic objects; {name} is a {type(stat).__name__}"
+        raise IncomparableError(msg)
+    for field in ("value", "value_high"):
+        number = getattr(stat, field)
+        if field == "value_high" and number is None:
+            continue
+        if not isinstance(number, Decimal) or not number.is_finite():
+            msg = f"{name}.{field} is not a finite Decimal: {number!r}"
+            raise IncomparableError(msg)
+    if not isinstance(stat.period, Period):
+        msg = f"{name}.period is not a Period: {stat.period!r}"
+        raise IncomparableError(msg)
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "none"
+    return repr(str(value)) if isinstance(value, str) else str(value)
+
+
+def _check_comparable(a: Statistic, b: Statistic) -> None:
+    differences = [
+        f"{field} differs ({_show(getattr(a, field))} vs {_show(getattr(b, field))})"
+        for field in _QUALIFIERS
+        if getattr(a, field) != getattr(b, field)
+    ]
+    if a.is_range != b.is_range:
+        which = "a" if a.is_range else "b"
+        differences.append(f"value_high differs (only {which} is a range)")
+    if differences:
+        msg = "cannot compare these statistics: " + "; ".join(differences)
+        raise IncomparableError(msg)
+
+
+def _bound(stat: Statistic) -> Bound:
+    try:
+        return Bound(stat.bound)
+    except ValueError:
+        msg = f"{stat.bound!r} is not a Bound"
+        raise IncomparableError(msg) from None
+
+
+def _change_bound(a: Bound, b: Bound) -> Bound:
+    """Return where the true ``b - a`` lies, given where the true a and b lie."""
+    from_a = _TURNED[a]
+    if from_a is b or b is Bound.EXACT:
+        return from_a
+    if from_a is Bound.EXACT:
+        return b
+    return Bound.APPROXIMATE
+
+
+# -- periods --------------------------------------------------------------
+
+
+def _twice_midpoint(period: Period) -> int:
+    """Return the period's midpoint in half months since the year 0."""
+    start = period.start_year * 12 + period.start_month - 1
+    end = period.end_year * 12 + period.end_month
+    return start + end
+
+
+def _years(a: Period, b: Period) -> Decimal:
+    a_span = a.kind is PeriodKind.INTERVAL
+    b_span = b.kind is PeriodKind.INTERVAL
+    if a_span != b_span:
+        msg = (
+            f"cannot compare a figure for {a} with one for {b}: an interval "
+            "compares only with an interval of the same length"
+        )
+        raise IncomparableError(msg)
+    if a_span and a.end_year - a.start_year != b.end_year - b.start_year:
+        msg = f"cannot compare the intervals {a} and {b}: their lengths differ"
+        raise IncomparableError(msg)
+    return _CONTEXT.divide(Decimal(_twice_midpoint(b) - _twice_midpoint(a)), 24)
+
+
+def _period(value: object, name: str) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return Period.parse(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Period.year(value)
+    msg = f"{name} is a Period, its text or a year, got {type(value).__name__}"
+    raise PeriodError(msg)
+
+
+# -- CPI ------------------------------------------------------------------
+
+
+def _amount(value: object) -> Decimal:
+    amount: Decimal | None = None
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except decimal.InvalidOperation:
+            amount = None
+    if amount is None or not amount.is_finite():
+        msg = f"the amount must be a finite number, got {value!r}"
+        raise CpiError(msg)
+    return amount
+
+
+def _cpi_table(catalog: object) -> Mapping[int, CpiAnnualAverage]:
+    if catalog is None:
+        return _packaged_catalog().cpi_u
+    if not isinstance(catalog, Catalog):
+        msg = f"catalog must be a Catalog, got {type(catalog).__name__}"
+        raise CpiError(msg)
+    return catalog.cpi_u
+
+
+def _cpi_year(period: Period) -> int:
+    if period.kind is PeriodKind.INTERVAL:
+        msg = f"the interval {period} has no one price level; use a year or a month"
+        raise CpiError(msg)
+    return period.start_year
+
+
+def _cpi(table: Mapping[int, CpiAnnualAverage], year: int) -> CpiAnnualAverage:
+    row = table.get(year)
+    if row is None:
+        span = f"{min(table)}-{max(table)}" if table else "no years"
+        msg = f"no CPI-U annual average for {year}; the CPI-U data cover {span}"
+        raise CpiError(msg, year)
+    return row
+
+
+def _adjust(value: Decimal, source: CpiAnnualAverage, target: CpiAnnualAverage) -> Decimal:
+    if source.year == target.year:
+        return value
+    return _CONTEXT.divide(_EXACT.multiply(value, target.value), source.value)
+
+
+# -- figures --------------------------------------------------------------
+
+
+def _build(  # noqa: PLR0913 - every field of the result
+    a: Statistic,
+    b: Statistic,
+    value_a: Decimal,
+    value_b: Decimal,
+    *,
+    years: Decimal,
+    bound: Bound,
+    cpi: tuple[CpiAnnualAverage, CpiAnnualAverage] | None,
+    high: Comparison | None = None,
+) -> Comparison:
+    change = _EXACT.subtract(value_b, value_a)
+    ratio = percent = annualized = None
+    if not value_a.is_zero():
+        ratio = _CONTEXT.divide(value_b, value_a)
+        percent = _CONTEXT.scaleb(_CONTEXT.divide(change, value_a.copy_abs()), 2)
+        if ratio > 0 and not years.is_zero():
+            growth = _CONTEXT.exp(_CONTEXT.divide(_CONTEXT.ln(ratio), years))
+            annualized = _CONTEXT.scaleb(_CONTEXT.subtract(growth, 1), 2)
+    return Comparison(
+        a=a,
+        b=b,
+        real=cpi is not None,
+        value_a=value_a,
+        value_b=value_b,
+        change=change,
+        percent_change=percent,
+        ratio=ratio,
+        years=years,
+        annualized_percent=annualized,
+        bound=bound,
+        definition_changed=a.definition != b.definition,
+        price_year=None if cpi is None else max(row.year for row in cpi),
+        cpi=cpi,
+        high=high,
+    )
