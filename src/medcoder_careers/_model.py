@@ -7,7 +7,9 @@ industry, setting or percentile); a `Fact` by period, source and topic.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -21,6 +23,8 @@ from ._vocab import (
     SourceKind,
     Unit,
 )
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Citation",
@@ -38,6 +42,11 @@ __all__ = [
     "Specialty",
     "Statistic",
 ]
+
+
+def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
+    """Freeze any iterable into a tuple (a plain function: attrs inspects it cheaply)."""
+    return tuple(items)
 
 
 def _none_first(value: object) -> tuple[bool, object]:
@@ -71,7 +80,7 @@ class PostalAddress:
         country: ISO 3166 country code.
     """
 
-    lines: tuple[str, ...] = attrs.field(converter=tuple)
+    lines: tuple[str, ...] = attrs.field(converter=_tuple)
     city: str
     region: str
     postal_code: str
@@ -145,8 +154,8 @@ class Organization:
     parent: str | None = attrs.field(order=False, default=None)
     address: PostalAddress | None = attrs.field(order=False, default=None)
     website: str | None = attrs.field(order=False, default=None)
-    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -188,11 +197,11 @@ class Credential:
     abbreviation: str = attrs.field(order=False)
     name: str = attrs.field(order=False)
     issuer: str = attrs.field(order=False)
-    requirements: tuple[Requirement, ...] = attrs.field(order=False, default=(), converter=tuple)
-    options: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    related_occupations: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+    requirements: tuple[Requirement, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    options: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    related_occupations: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -207,9 +216,9 @@ class Specialty:
     """
 
     name: str
-    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    alternate_names: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
     summary: str = attrs.field(order=False, default="")
-    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -233,15 +242,15 @@ class Occupation:
 
     id: str
     title: str = attrs.field(order=False)
-    soc: tuple[SocCode, ...] = attrs.field(order=False, default=(), converter=tuple)
-    alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    specialties: tuple[Specialty, ...] = attrs.field(order=False, default=(), converter=tuple)
-    duties: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    work_settings: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    related: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    advancement: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
+    soc: tuple[SocCode, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    specialties: tuple[Specialty, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    duties: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    work_settings: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    related: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    advancement: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
     summary: str = attrs.field(order=False, default="")
-    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -262,9 +271,9 @@ class Industry:
 
     id: str
     title: str = attrs.field(order=False)
-    naics: tuple[NaicsCode, ...] = attrs.field(order=False, default=(), converter=tuple)
-    alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=tuple)
-    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+    naics: tuple[NaicsCode, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -297,7 +306,7 @@ class Source:
     retrieved_via: str = attrs.field(order=False)
     document: str = attrs.field(order=False)
     note: str = attrs.field(order=False, default="")
-    citations: tuple[Citation, ...] = attrs.field(order=False, converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
 @attrs.frozen(kw_only=True, order=True)
