@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ArgumentError",
     "DataError",
     "IncomparableError",
     "MedcoderError",
@@ -113,3 +114,11 @@ class IncomparableError(MedcoderError, ValueError):
 
 class PeriodError(MedcoderError, ValueError):
     """A text is not a valid period (``"2004"``, ``"2008-05"`` or ``"2008/2018"``)."""
+
+
+class ArgumentError(MedcoderError, ValueError):
+    """An argument is outside what a function accepts.
+
+    For example a search ``limit`` that is not a whole number, or a
+    `Series` built with two points for one period.
+    """
