@@ -181,6 +181,7 @@ class Catalog:
         "_settings",
         "_sources",
         "_statistics",
+        "_tables",
     )
 
     def __init__(self, data: Data, root: Traversable) -> None:
@@ -235,9 +236,10 @@ class Catalog:
             self._sources,
             self._industries,
         )
+        self._tables = dict(zip(KINDS, tables, strict=True))
         self._fuzzy = FuzzyIndex(
             (kind, record.id, name, is_key)
-            for kind, table in zip(KINDS, tables, strict=True)
+            for kind, table in self._tables.items()
             for record in table.values()
             for name, is_key in names_of(record)
         )
@@ -593,13 +595,7 @@ class Catalog:
             raise ArgumentError(msg)
         if kind is not None:
             kind = self._kind(kind)
-        tables: Mapping[str, Mapping[str, Entity]] = {
-            "occupation": self._occupations,
-            "credential": self._credentials,
-            "organization": self._organizations,
-            "source": self._sources,
-            "industry": self._industries,
-        }
+        tables = self._tables
         return tuple(
             SearchResult(
                 entity=tables[hit.kind][hit.id], kind=hit.kind, name=hit.name, score=hit.score

@@ -17,6 +17,8 @@ __all__ = ["FuzzyIndex", "Hit", "KeyIndex", "compact", "normalise", "singular"]
 
 _AMPERSAND = re.compile(r"&")
 _NOT_WORD = re.compile(r"[^\w]+|_+")
+# A word's final "s" after at least three word characters, the last not an "s".
+_PLURAL = re.compile(r"(?<=\w\w[^\Ws])s\b")
 _SUGGESTIONS = 5
 _CUTOFF = 0.6
 
@@ -57,12 +59,7 @@ def singular(normalised: str) -> str:
     >>> singular("medical records and health information technicians")
     'medical record and health information technician'
     """
-    return " ".join(
-        word[:-1]
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss")  # noqa: PLR2004
-        else word
-        for word in normalised.split(" ")
-    )
+    return _PLURAL.sub("", normalised) if "s" in normalised else normalised
 
 
 def compact(normalised: str) -> str:
@@ -181,14 +178,12 @@ class Hit(NamedTuple):
     name: str
 
 
-class _Row(NamedTuple):
-    kind: str
-    id: str
-    name: str
-    folded: str
-    compact: str
-    is_key: bool
-    grams: int
+# A row of the fuzzy index: kind, id, name as spelt, folded name, folded name
+# without spaces, whether the name is an id/code/abbreviation, trigram count.
+_Row = tuple[str, str, str, str, str, bool, int]
+_NAME_AT: Final = 2
+_FOLDED: Final = 3
+_IS_KEY: Final = 5
 
 
 # Score tiers: an exact id, code or abbreviation; an exact name; a prefix;
@@ -203,9 +198,9 @@ _FUZZY_CUTOFF: Final = 0.2
 _SHORT: Final = 3
 
 
-def _trigrams(folded: str) -> frozenset[str]:
+def _trigrams(folded: str) -> set[str]:
     padded = f" {folded} "
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+    return set(map("".join, zip(padded, padded[1:], padded[2:], strict=False)))
 
 
 class FuzzyIndex:
@@ -217,7 +212,8 @@ class FuzzyIndex:
     any other substring 0.6 to 0.7 (more of the name covered scores higher);
     anything else scores under 0.6 by trigram similarity (the mean of the
     Dice coefficient and the share of the query's trigrams found), and is
-    dropped under 0.2. Candidates come from an inverted trigram index built
+    dropped under 0.2 or when it shares under a third of the query's
+    trigrams. Candidates come from an inverted trigram index built
     once, so a query touches only names that share a trigram with it.
     """
 
@@ -233,19 +229,21 @@ class FuzzyIndex:
                 continue
             earlier = seen.get((kind, entity_id, folded))
             if earlier is not None:
-                if is_key and not rows[earlier].is_key:
-                    rows[earlier] = rows[earlier]._replace(is_key=True)
+                if is_key and not rows[earlier][_IS_KEY]:
+                    kind_, id_, name_, folded_, squashed_, _, grams_ = rows[earlier]
+                    rows[earlier] = (kind_, id_, name_, folded_, squashed_, True, grams_)
                 continue
             seen[kind, entity_id, folded] = len(rows)
             grams = len(_trigrams(folded))
-            rows.append(_Row(kind, entity_id, name, folded, compact(folded), is_key, grams))
+            rows.append((kind, entity_id, name, folded, compact(folded), is_key, grams))
         exact: dict[str, list[int]] = {}
         postings: dict[str, list[int]] = {}
         for index, row in enumerate(rows):
-            exact.setdefault(row.folded, []).append(index)
-            if row.compact != row.folded:
-                exact.setdefault(row.compact, []).append(index)
-            for gram in _trigrams(row.folded):
+            _, _, _, folded, squashed, _, _ = row
+            exact.setdefault(folded, []).append(index)
+            if squashed != folded:
+                exact.setdefault(squashed, []).append(index)
+            for gram in _trigrams(folded):
                 postings.setdefault(gram, []).append(index)
         self._rows = tuple(rows)
         self._exact = {key: tuple(value) for key, value in exact.items()}
@@ -260,44 +258,45 @@ class FuzzyIndex:
         query = singular(normalise(text))
         if not query or limit <= 0:
             return []
-        grams = _trigrams(query)
-        counts: Mapping[int, int]
-        if len(query) < _SHORT:
-            counts = dict.fromkeys(range(len(self._rows)), 0)
-        else:
-            counts = Counter(
-                chain.from_iterable(self._postings[g] for g in grams if g in self._postings)
-            )
         squeezed = compact(query)
-        extra = {i: 0 for i in self._exact.get(squeezed, ()) if i not in counts}
+        rows = self._rows
+        candidates: Iterable[tuple[int, int]]
+        size = 0
+        if len(query) < _SHORT:  # too short for trigrams: substrings only
+            candidates = [(i, 0) for i, row in enumerate(rows) if query in row[_FOLDED]]
+        else:
+            grams = _trigrams(query)
+            size = len(grams)
+            postings = self._postings
+            candidates = Counter(
+                chain.from_iterable(postings[g] for g in grams if g in postings)
+            ).items()
+        exact = [(i, size) for i in self._exact.get(squeezed, ())]  # "292071" meets "29 2071"
         best: dict[tuple[str, str], tuple[float, int]] = {}
-        for index, shared in chain(counts.items(), extra.items()):
-            row = self._rows[index]
-            if kind is not None and row.kind != kind:
+        for index, common in chain(exact, candidates):
+            row_kind, row_id, _, folded, squashed, is_key, row_grams = rows[index]
+            if (kind is not None and row_kind != kind) or common * 3 < size:
+                # A name sharing under a third of the query's trigrams is no
+                # match: it cannot contain the query, and is barely similar.
                 continue
-            score = _score(query, squeezed, row, shared, len(grams))
-            if score < _FUZZY_CUTOFF:
-                continue
-            entity = (row.kind, row.id)
+            if query == folded or squeezed == squashed:
+                score = _KEY if is_key else _NAME
+            elif common >= size - 2 and query in folded:  # a substring shares inner trigrams
+                score = _TIER_SPAN * len(query) / len(folded)
+                if folded.startswith(query):
+                    score += _PREFIX
+                else:
+                    score += _WORD if f" {query}" in folded else _INSIDE
+            else:
+                score = _INSIDE * (2 * common / (size + row_grams) + common / size) / 2
+                if score < _FUZZY_CUTOFF:
+                    continue
+            entity = (row_kind, row_id)
             held = best.get(entity)
-            if held is None or (score, -index) > (held[0], -held[1]):
+            if held is None or score > held[0] or (score == held[0] and index < held[1]):
                 best[entity] = (score, index)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [
-            Hit(score, entity_kind, entity_id, self._rows[index].name)
+            Hit(round(score, 4), entity_kind, entity_id, rows[index][_NAME_AT])
             for (entity_kind, entity_id), (score, index) in ranked[:limit]
         ]
-
-
-def _score(query: str, squeezed: str, row: _Row, shared: int, grams: int) -> float:
-    folded = row.folded
-    if query == folded or squeezed == row.compact:
-        return _KEY if row.is_key else _NAME
-    coverage = _TIER_SPAN * len(query) / len(folded)
-    if folded.startswith(query):
-        return _PREFIX + coverage
-    position = folded.find(query)
-    if position > 0:
-        return (_WORD if folded[position - 1] == " " else _INSIDE) + coverage
-    dice = 2 * shared / (grams + row.grams)
-    return _INSIDE * (dice + shared / grams) / 2

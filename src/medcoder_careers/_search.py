@@ -18,7 +18,6 @@ KINDS = ("occupation", "credential", "organization", "source", "industry")
 
 
 def _occupation_names(occupation: Occupation) -> Iterator[tuple[str, bool]]:
-    yield occupation.id, True
     yield occupation.title, False
     for title in occupation.alternate_titles:
         yield title, False
@@ -29,41 +28,42 @@ def _occupation_names(occupation: Occupation) -> Iterator[tuple[str, bool]]:
         yield specialty.name, False
         for name in specialty.alternate_names:
             yield name, False
+    yield occupation.id, True
 
 
 def _credential_names(credential: Credential) -> Iterator[tuple[str, bool]]:
-    yield credential.id, True
     yield credential.abbreviation, True
     yield credential.name, False
     for name in credential.alternate_names:
         yield name, False
+    yield credential.id, True
 
 
 def _organization_names(organization: Organization) -> Iterator[tuple[str, bool]]:
-    yield organization.id, True
     if organization.abbreviation:
         yield organization.abbreviation, True
     yield organization.name, False
     for name in organization.alternate_names:
         yield name, False
+    yield organization.id, True
 
 
 def _source_names(source: Source) -> Iterator[tuple[str, bool]]:
-    yield source.id, True
+    yield source.title, False
     if source.edition:
         yield source.edition, True
         yield f"{source.edition} Edition", False
-    yield source.title, False
+    yield source.id, True
 
 
 def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
-    yield industry.id, True
     yield industry.title, False
     for title in industry.alternate_titles:
         yield title, False
     for naics in industry.naics:
         yield naics.code, True
         yield naics.title, False
+    yield industry.id, True
 
 
 def names_of(entity: Entity) -> Iterator[tuple[str, bool]]:
@@ -75,7 +75,7 @@ def names_of(entity: Entity) -> Iterator[tuple[str, bool]]:
         entity: An occupation, credential, organization, source or industry.
 
     Returns:
-        ``(name, is_key)`` pairs, the entity's main name first after its id;
+        ``(name, is_key)`` pairs, the entity's main name first, its id last;
         ``is_key`` is true for an id, a SOC or NAICS code, an abbreviation
         or an edition label.
     """
@@ -90,6 +90,10 @@ def names_of(entity: Entity) -> Iterator[tuple[str, bool]]:
             return _source_names(entity)
         case Industry():
             return _industry_names(entity)
+
+
+def _short(entity: Entity) -> str:
+    return f"<{type(entity).__name__} {entity.id}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -107,7 +111,7 @@ class SearchResult:
             (0.6 to 0.9) to typo-tolerant similarity (0.2 to 0.6).
     """
 
-    entity: Entity
+    entity: Entity = attrs.field(repr=_short)
     kind: str
     name: str
     score: float
