@@ -100,4 +100,11 @@ def messy(draw: st.DrawFn, name: str) -> str:
     separators = st.sampled_from([" ", "  ", " - ", "\t", ", ", " / "])
     text = draw(separators).join(out) if len(out) > 1 else out[0]
     text = draw(st.sampled_from(["", " ", "  "])) + text + draw(st.sampled_from(["", " ", "."]))
-    return text.replace(" and ", draw(st.sampled_from([" and ", " & ", " AND "])))
+    text = text.replace(" and ", draw(st.sampled_from([" and ", " & ", " AND "])))
+    accents = draw(st.sampled_from([{}, _COMPOSED, _COMBINING]))
+    return "".join(accents.get(ch, ch) for ch in text)
+
+
+# Accented vowels, precomposed and as a letter plus a combining mark.
+_COMPOSED = {"a": "á", "e": "é", "i": "ï", "o": "ô", "u": "ü", "E": "É", "C": "Ç"}
+_COMBINING = {"a": "a\u0301", "e": "e\u0300", "o": "o\u0308", "N": "N\u0303"}
