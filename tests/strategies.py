@@ -108,3 +108,14 @@ def messy(draw: st.DrawFn, name: str) -> str:
 # Accented vowels, precomposed and as a letter plus a combining mark.
 _COMPOSED = {"a": "á", "e": "é", "i": "ï", "o": "ô", "u": "ü", "E": "É", "C": "Ç"}
 _COMBINING = {"a": "a\u0301", "e": "e\u0300", "o": "o\u0308", "N": "N\u0303"}
+
+
+@st.composite
+def series(draw: st.DrawFn) -> mc.Series:
+    """A series built from any statistics, sources ranked in a random order."""
+    from medcoder_careers._series import build_series  # noqa: PLC0415
+
+    stats = draw(st.lists(statistics(), max_size=8))
+    sources = sorted({s.source for s in stats})
+    ranks = dict(zip(sources, draw(st.permutations(range(len(sources)))), strict=True))
+    return build_series("occupation", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)

@@ -13,6 +13,7 @@ source) they came from, each citing a verbatim quote.
 
 from ._catalog import Catalog, catalog, load
 from ._errors import (
+    ArgumentError,
     DataError,
     IncomparableError,
     MedcoderError,
@@ -38,6 +39,8 @@ from ._model import (
     Statistic,
 )
 from ._period import Period, PeriodKind
+from ._search import SearchResult
+from ._series import Series, SeriesPoint
 from ._version import DATA_VERSION, __version__
 from ._vocab import (
     Bound,
@@ -51,6 +54,7 @@ from ._vocab import (
 
 __all__ = [
     "DATA_VERSION",
+    "ArgumentError",
     "Bound",
     "Catalog",
     "Citation",
@@ -75,6 +79,9 @@ __all__ = [
     "Problem",
     "Requirement",
     "RequirementKind",
+    "SearchResult",
+    "Series",
+    "SeriesPoint",
     "SocCode",
     "Source",
     "SourceKind",

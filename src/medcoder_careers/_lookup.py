@@ -295,8 +295,10 @@ class FuzzyIndex:
             held = best.get(entity)
             if held is None or score > held[0] or (score == held[0] and index < held[1]):
                 best[entity] = (score, index)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        ranked = sorted(
+            (-round(score, 4), entity, index) for entity, (score, index) in best.items()
+        )
         return [
-            Hit(round(score, 4), entity_kind, entity_id, rows[index][_NAME_AT])
-            for (entity_kind, entity_id), (score, index) in ranked[:limit]
+            Hit(-score, entity_kind, entity_id, rows[index][_NAME_AT])
+            for score, (entity_kind, entity_id), index in ranked[:limit]
         ]
