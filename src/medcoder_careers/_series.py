@@ -175,7 +175,7 @@ def build_series(
         statistics: The figures, already restricted to one occupation,
             measure and set of qualifiers.
         recency: A source id's rank in time, newest greatest (ties go to
-            the greater id, so the pick never depends on input order).
+            the greater source id, then the greater statistic).
 
     Returns:
         The series, one point per distinct period.
