@@ -133,13 +133,13 @@ class KeyIndex:
     def ids(self, key: str) -> frozenset[str]:
         """Return the ids *key* names in the first tier that matches (may be empty)."""
         normalised = normalise(key)
+        plain, singulars, compacts = self._tiers
+        found = plain.get(normalised)
+        if found:
+            return found
         if not normalised:
             return frozenset()
-        for tier, fold in zip(self._tiers, _FOLDS, strict=True):
-            found = tier.get(fold(normalised))
-            if found:
-                return found
-        return frozenset()
+        return singulars.get(singular(normalised)) or compacts.get(compact(normalised), frozenset())
 
     def resolve(self, key: object) -> str:
         """Return the one id *key* names.
