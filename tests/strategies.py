@@ -101,7 +101,9 @@ def messy(draw: st.DrawFn, name: str) -> str:
     separators = st.sampled_from([" ", "  ", " - ", "\t", ", ", " / "])
     text = draw(separators).join(out) if len(out) > 1 else out[0]
     text = draw(st.sampled_from(["", " ", "  "])) + text + draw(st.sampled_from(["", " ", "."]))
-    return text.replace(" and ", draw(st.sampled_from([" and ", " & ", " AND "])))
+    text = text.replace(" and ", draw(st.sampled_from([" and ", " & ", " AND "])))
+    accents = draw(st.sampled_from([{}, _COMPOSED, _COMBINING]))
+    return "".join(accents.get(ch, ch) for ch in text)
 
 
 cpi_years = st.integers(min_value=2004, max_value=2025)
@@ -157,3 +159,19 @@ def comparisons(*, real: bool = False) -> st.SearchStrategy[mc.Comparison]:
     """Comparisons of two comparable statistics, nominal or (with *real*) in constant dollars."""
     pairs = comparable_pairs(dollars=real, cpi=real)
     return pairs.map(lambda pair: mc.compare(*pair, real=real))
+
+
+# Accented vowels, precomposed and as a letter plus a combining mark.
+_COMPOSED = {"a": "á", "e": "é", "i": "ï", "o": "ô", "u": "ü", "E": "É", "C": "Ç"}
+_COMBINING = {"a": "a\u0301", "e": "e\u0300", "o": "o\u0308", "N": "N\u0303"}
+
+
+@st.composite
+def series(draw: st.DrawFn) -> mc.Series:
+    """A series built from any statistics, sources ranked in a random order."""
+    from medcoder_careers._series import build_series  # noqa: PLC0415
+
+    stats = draw(st.lists(statistics(), max_size=8))
+    sources = sorted({s.source for s in stats})
+    ranks = dict(zip(sources, draw(st.permutations(range(len(sources)))), strict=True))
+    return build_series("occupation", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)

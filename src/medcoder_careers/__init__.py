@@ -14,6 +14,7 @@ source) they came from, each citing a verbatim quote.
 from ._catalog import Catalog, catalog, load
 from ._compare import PRECISION, Comparison, compare, inflate
 from ._errors import (
+    ArgumentError,
     CpiError,
     DataError,
     DependencyError,
@@ -44,6 +45,8 @@ from ._model import (
     Statistic,
 )
 from ._period import Period, PeriodKind
+from ._search import SearchResult
+from ._series import Series, SeriesPoint
 from ._version import DATA_VERSION, __version__
 from ._vocab import (
     Bound,
@@ -58,6 +61,7 @@ from ._vocab import (
 __all__ = [
     "DATA_VERSION",
     "PRECISION",
+    "ArgumentError",
     "Bound",
     "Catalog",
     "Citation",
@@ -86,6 +90,9 @@ __all__ = [
     "Problem",
     "Requirement",
     "RequirementKind",
+    "SearchResult",
+    "Series",
+    "SeriesPoint",
     "SocCode",
     "Source",
     "SourceKind",

@@ -5,15 +5,15 @@ from __future__ import annotations
 import difflib
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
-from ._errors import DataError, NotFound, PeriodError, Problem
-from ._lookup import KeyIndex, normalise
+from ._errors import ArgumentError, DataError, NotFound, PeriodError, Problem
+from ._lookup import FuzzyIndex, KeyIndex, normalise, singular
 from ._manifest import VerifyReport
 from ._manifest import verify as _verify
 from ._model import (
@@ -27,7 +27,9 @@ from ._model import (
     Statistic,
 )
 from ._period import Period
-from ._vocab import FactTopic, Measure
+from ._search import KINDS, Entity, SearchResult, names_of
+from ._series import Series, build_series
+from ._vocab import WAGE_MEASURES, FactTopic, Measure
 
 if TYPE_CHECKING:
     from ._load import Data
@@ -36,68 +38,107 @@ __all__ = ["Catalog", "catalog", "load"]
 
 _E = TypeVar("_E", Occupation, Credential, Organization, Source, Industry)
 _M = TypeVar("_M", Measure, FactTopic)
+_T = TypeVar("_T", bound=Entity)
 _PERCENTILE_NAMES: Final = {"median": 50}
 _PERCENTILES: Final = (10, 25, 50, 75, 90)
+_QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor")
+_FIELDS: Final = ("occupation", "measure", "source", "period", *_QUALIFIERS, "definition")
+_MEDIAN: Final = 50
+_NOTHING: Final[frozenset[int]] = frozenset()
 
 
 def _by_id(records: Iterable[_E]) -> Mapping[str, _E]:
     return MappingProxyType({record.id: record for record in records})
 
 
-def _occupation_names(occupation: Occupation) -> Iterable[str]:
-    yield occupation.id
-    yield occupation.title
-    yield from occupation.alternate_titles
-    for soc in occupation.soc:
-        yield soc.code
-        yield soc.title
-    for specialty in occupation.specialties:
-        yield specialty.name
-        yield from specialty.alternate_names
-
-
-def _credential_names(credential: Credential) -> Iterable[str]:
-    yield from (credential.id, credential.abbreviation, credential.name)
-    yield from credential.alternate_names
-
-
-def _organization_names(organization: Organization) -> Iterable[str]:
-    yield from (organization.id, organization.name)
-    if organization.abbreviation:
-        yield organization.abbreviation
-    yield from organization.alternate_names
-
-
-def _source_names(source: Source) -> Iterable[str]:
-    yield from (source.id, source.title)
-    if source.edition:
-        yield source.edition
-        yield f"{source.edition} Edition"
-
-
-def _industry_names(industry: Industry) -> Iterable[str]:
-    yield from (industry.id, industry.title)
-    yield from industry.alternate_titles
-    for naics in industry.naics:
-        yield naics.code
-        yield naics.title
-
-
-def _index(kind: str, records: Iterable[_E], names: Callable[[_E], Iterable[str]]) -> KeyIndex:
-    return KeyIndex(kind, ((name, record.id) for record in records for name in names(record)))
+def _index(kind: str, records: Iterable[_E]) -> KeyIndex:
+    return KeyIndex(kind, ((name, record.id) for record in records for name, _ in names_of(record)))
 
 
 def _enum_member(cls: type[_M], value: object, kind: str) -> _M:
     if isinstance(value, cls):
         return value
     if isinstance(value, str):
-        key = normalise(value).replace(" ", "_")
-        for member in cls:
-            if member.value == key:
-                return member
-        close = difflib.get_close_matches(key, [m.value for m in cls], n=5, cutoff=0.5)
+        key = value
+        for attempt in range(2):
+            try:
+                return cls(key)
+            except ValueError:
+                if attempt:
+                    break
+                key = normalise(value).replace(" ", "_")
+        members = [member.value for member in cls]
+        close = difflib.get_close_matches(key, members, n=5, cutoff=0.5)
         raise NotFound(value, kind, suggestions=close)
-    raise NotFound(value, kind, suggestions=[m.value for m in cls])
+    raise NotFound(value, kind, suggestions=[member.value for member in cls])
+
+
+class _Finder(Generic[_T]):
+    """Resolves a key to one entity of one kind: an exact spelling first, then the index."""
+
+    __slots__ = ("_cls", "_exact", "_index", "_table")
+
+    def __init__(self, cls: type[_T], table: Mapping[str, _T], index: KeyIndex) -> None:
+        self._cls: type[_T] = cls
+        self._table: Mapping[str, _T] = table
+        self._index = index
+        self._exact: dict[str, _T] = {
+            name: table[entity_id] for name, entity_id in index.exact.items()
+        }
+
+    def __call__(self, key: object) -> _T:
+        if isinstance(key, str):
+            hit = self._exact.get(key)
+            if hit is not None:
+                return hit
+        elif isinstance(key, self._cls):
+            if self._table.get(key.id) == key:
+                return key
+            raise NotFound(key.id, self._index.kind)
+        return self._table[self._index.resolve(key)]
+
+
+def _positions(statistics: tuple[Statistic, ...]) -> Mapping[str, Mapping[object, frozenset[int]]]:
+    """Index every filterable field: value -> positions of the statistics holding it."""
+    fields: dict[str, dict[object, set[int]]] = {name: {} for name in _FIELDS}
+    for position, statistic in enumerate(statistics):
+        for name, values in fields.items():
+            values.setdefault(getattr(statistic, name), set()).add(position)
+    return MappingProxyType(
+        {
+            name: MappingProxyType({value: frozenset(found) for value, found in values.items()})
+            for name, values in fields.items()
+        }
+    )
+
+
+def _recency(
+    sources: Mapping[str, Source], records: Iterable[Statistic | Fact]
+) -> Mapping[str, int]:
+    """Rank each source in time by a year: its edition, publication or currency date.
+
+    A source with none of these ranks by the latest period it reports on
+    (a document reporting May 2020 wages is no older than 2020).
+    """
+    reported: dict[str, int] = {}
+    for record in records:
+        if record.period is not None:
+            year = record.period.start_year
+            reported[record.source] = max(reported.get(record.source, year), year)
+    ranks: dict[str, int] = {}
+    for source in sources.values():
+        stamp = source.edition or source.published or source.as_of or ""
+        ranks[source.id] = int(stamp[:4]) if stamp[:4].isdigit() else reported.get(source.id, 0)
+    return MappingProxyType(ranks)
+
+
+def _qualifier_text(statistic: Statistic) -> str:
+    given = [
+        f"{name}={getattr(statistic, name)!r}"
+        for name in _QUALIFIERS
+        if getattr(statistic, name) is not None
+    ]
+    return ", ".join(given) or "no qualifiers"
 
 
 class Catalog:
@@ -123,15 +164,24 @@ class Catalog:
         "_data_version",
         "_digest",
         "_facts",
+        "_find_credential",
+        "_find_industry",
+        "_find_occupation",
+        "_find_organization",
+        "_find_source",
+        "_fuzzy",
         "_indexes",
         "_industries",
         "_manifest",
         "_occupations",
         "_organizations",
+        "_positions",
+        "_recency",
         "_root",
         "_settings",
         "_sources",
         "_statistics",
+        "_tables",
     )
 
     def __init__(self, data: Data, root: Traversable) -> None:
@@ -151,11 +201,11 @@ class Catalog:
         )
         self._indexes: Mapping[str, KeyIndex] = MappingProxyType(
             {
-                "occupation": _index("occupation", data.occupations, _occupation_names),
-                "credential": _index("credential", data.credentials, _credential_names),
-                "organization": _index("organization", data.organizations, _organization_names),
-                "source": _index("source", data.sources, _source_names),
-                "industry": _index("industry", data.industries, _industry_names),
+                "occupation": _index("occupation", data.occupations),
+                "credential": _index("credential", data.credentials),
+                "organization": _index("organization", data.organizations),
+                "source": _index("source", data.sources),
+                "industry": _index("industry", data.industries),
             }
         )
         self._settings = {
@@ -167,7 +217,34 @@ class Catalog:
                 "experience",
                 ((s.experience, s.experience) for s in self._statistics if s.experience),
             ),
+            "definition": KeyIndex(
+                "definition",
+                ((s.definition, s.definition) for s in self._statistics if s.definition),
+            ),
         }
+        self._find_occupation = _Finder(Occupation, self._occupations, self._indexes["occupation"])
+        self._find_credential = _Finder(Credential, self._credentials, self._indexes["credential"])
+        self._find_organization = _Finder(
+            Organization, self._organizations, self._indexes["organization"]
+        )
+        self._find_source = _Finder(Source, self._sources, self._indexes["source"])
+        self._find_industry = _Finder(Industry, self._industries, self._indexes["industry"])
+        tables: tuple[Mapping[str, Entity], ...] = (
+            self._occupations,
+            self._credentials,
+            self._organizations,
+            self._sources,
+            self._industries,
+        )
+        self._tables = dict(zip(KINDS, tables, strict=True))
+        self._fuzzy = FuzzyIndex(
+            (kind, record.id, name, is_key)
+            for kind, table in self._tables.items()
+            for record in table.values()
+            for name, is_key in names_of(record)
+        )
+        self._positions = _positions(self._statistics)
+        self._recency = _recency(self._sources, (*self._statistics, *self._facts))
 
     def __repr__(self) -> str:
         """Summarise the release."""
@@ -225,13 +302,6 @@ class Catalog:
 
     # -- lookups ---------------------------------------------------------
 
-    def _lookup(self, kind: str, key: object, table: Mapping[str, _E], cls: type[_E]) -> _E:
-        if isinstance(key, cls):
-            if table.get(key.id) == key:
-                return key
-            raise NotFound(key.id, kind)
-        return table[self._indexes[kind].resolve(key)]
-
     def occupation(self, key: str | Occupation) -> Occupation:
         """Return the occupation *key* names.
 
@@ -243,7 +313,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._lookup("occupation", key, self._occupations, Occupation)
+        return self._find_occupation(key)
 
     def credential(self, key: str | Credential) -> Credential:
         """Return the credential *key* names: id, abbreviation (``"RHIT"``) or name.
@@ -251,7 +321,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._lookup("credential", key, self._credentials, Credential)
+        return self._find_credential(key)
 
     def organization(self, key: str | Organization) -> Organization:
         """Return the organization *key* names: id, abbreviation (``"AHIMA"``) or name.
@@ -259,7 +329,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._lookup("organization", key, self._organizations, Organization)
+        return self._find_organization(key)
 
     def source(self, key: str | Source) -> Source:
         """Return the source *key* names: id, title, or edition label (``"2010-11"``).
@@ -267,7 +337,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._lookup("source", key, self._sources, Source)
+        return self._find_source(key)
 
     def industry(self, key: str | Industry) -> Industry:
         """Return the industry *key* names: NAICS code, OEWS designation or title.
@@ -275,7 +345,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._lookup("industry", key, self._industries, Industry)
+        return self._find_industry(key)
 
     def credentials_by(self, organization: str | Organization) -> tuple[Credential, ...]:
         """Return the credentials *organization* issues, ordered by id.
@@ -320,6 +390,30 @@ class Catalog:
             raise NotFound(edition, "edition", suggestions=editions)
         return source.id
 
+    def _qualifiers(self, given: Mapping[str, object]) -> Iterator[tuple[str, object]]:
+        """Resolve each qualifier given (not None) to the value statistics hold."""
+        for name, value in given.items():
+            if value is None:
+                continue
+            match name:
+                case "percentile":
+                    yield name, self._percentile(value)
+                case "industry":
+                    yield name, self.industry(value).id  # type: ignore[arg-type]
+                case "accreditor":
+                    yield name, self.organization(value).id  # type: ignore[arg-type]
+                case _:  # setting, experience, definition: names the data uses
+                    yield name, self._settings[name].resolve(value)
+
+    def _select(self, wanted: Iterable[tuple[str, object]]) -> tuple[Statistic, ...]:
+        """Return the statistics whose fields equal every wanted value, in data order."""
+        found = sorted(
+            (self._positions[name].get(value, _NOTHING) for name, value in wanted), key=len
+        )
+        if not found:
+            return self._statistics
+        return tuple(self._statistics[i] for i in sorted(found[0].intersection(*found[1:])))
+
     def stats(  # noqa: PLR0913, PLR0917 - the contract's filters
         self,
         occupation: str | Occupation | None = None,
@@ -331,47 +425,193 @@ class Catalog:
         industry: str | Industry | None = None,
         setting: str | None = None,
         experience: str | None = None,
+        accreditor: str | Organization | None = None,
+        definition: str | None = None,
     ) -> tuple[Statistic, ...]:
         """Return the statistics that pass every filter given, by period then source.
 
         Each filter takes an id, an entity, a name (any lookup key) or, for
-        ``measure``, the enum or its plain string. ``edition`` takes a
-        handbook edition label such as ``"2010-11"``. ``period`` matches
-        exactly (``"2008-05"`` does not match ``"2008"``).
+        ``measure``, the enum or its plain string, all matched through the
+        same normalisation as the lookups. ``edition`` takes a handbook
+        edition label such as ``"2010-11"``. ``period`` matches exactly
+        (``"2008-05"`` does not match ``"2008"``). ``percentile`` takes 10,
+        25, 50, 75, 90, their text, or ``"median"``. ``accreditor`` takes
+        an organization; ``definition`` the SOC codes a figure counts
+        (``"29-2071"``, ``"29-2072+29-9021"``). The filters are answered
+        from indexes built at load.
+
+        Args:
+            occupation: The occupation (``"medical coder"``, ``"29-2071"``).
+            measure: The measure (``Measure.ANNUAL_WAGE``, ``"annual wage"``).
+            source: The source (``"ooh-2010-11"``, ``"2010-11"``).
+            edition: A handbook edition (``"2010-11"``).
+            period: The reference period (``"2008-05"``, a `Period`).
+            percentile: The wage percentile.
+            industry: The industry (``"6221"``, ``"Offices of physicians"``).
+            setting: The work setting (``"hospitals"``).
+            experience: The experience band (``"1 to 4 years"``).
+            accreditor: The organization that accredited the programs counted.
+            definition: The occupational definition counted.
+
+        Returns:
+            The matching statistics, ordered by period, then source.
 
         Raises:
             NotFound: a filter names nothing (with suggestions).
             PeriodError: *period* is not a period.
+
+        .. versionadded:: 2026.1.0 ``accreditor`` and ``definition``.
         """
-        tests: list[Callable[[Statistic], bool]] = []
+        wanted: list[tuple[str, object]] = []
         if occupation is not None:
-            occupation_id = self.occupation(occupation).id
-            tests.append(lambda s: s.occupation == occupation_id)
+            wanted.append(("occupation", self.occupation(occupation).id))
         if measure is not None:
-            wanted_measure = _enum_member(Measure, measure, "measure")
-            tests.append(lambda s: s.measure is wanted_measure)
+            wanted.append(("measure", _enum_member(Measure, measure, "measure")))
         if source is not None:
-            source_id = self.source(source).id
-            tests.append(lambda s: s.source == source_id)
+            wanted.append(("source", self.source(source).id))
         if edition is not None:
-            edition_source = self._edition_source(edition)
-            tests.append(lambda s: s.source == edition_source)
+            wanted.append(("source", self._edition_source(edition)))
         if period is not None:
-            wanted_period = self._period(period)
-            tests.append(lambda s: s.period == wanted_period)
-        if percentile is not None:
-            wanted_percentile = self._percentile(percentile)
-            tests.append(lambda s: s.percentile == wanted_percentile)
-        if industry is not None:
-            industry_id = self.industry(industry).id
-            tests.append(lambda s: s.industry == industry_id)
-        if setting is not None:
-            wanted_setting = self._settings["setting"].resolve(setting)
-            tests.append(lambda s: s.setting == wanted_setting)
-        if experience is not None:
-            wanted_experience = self._settings["experience"].resolve(experience)
-            tests.append(lambda s: s.experience == wanted_experience)
-        return tuple(s for s in self._statistics if all(test(s) for test in tests))
+            wanted.append(("period", self._period(period)))
+        qualifiers = {
+            "percentile": percentile,
+            "industry": industry,
+            "setting": setting,
+            "experience": experience,
+            "accreditor": accreditor,
+            "definition": definition,
+        }
+        wanted.extend(self._qualifiers(qualifiers))
+        return self._select(wanted)
+
+    def series(
+        self, occupation: str | Occupation, measure: str | Measure, **qualifiers: object
+    ) -> Series:
+        """Return one measure of one occupation over time, one point per period.
+
+        Where several sources state a figure for the same period, the
+        newest source wins and the others are kept as the point's
+        ``alternatives``. Sources rank by the year of their handbook
+        edition, else of their publication or currency date, else of the
+        latest period they report on; ties go to the greater source id.
+
+        Qualifiers select one slice of the measure: ``percentile`` (default
+        50, the median, for wage measures), ``industry``, ``setting``,
+        ``experience`` and ``accreditor``; a qualifier not given selects
+        the figures that have none (the occupation as a whole).
+        ``definition`` keeps only figures of one occupational definition;
+        without it the series spans definitions and ``Series.breaks``
+        shows where they change. Each qualifier takes what the `stats`
+        filter of the same name takes.
+
+        Args:
+            occupation: The occupation (any lookup key or the entity).
+            measure: The measure (the enum or its plain string).
+            **qualifiers: ``percentile``, ``industry``, ``setting``,
+                ``experience``, ``accreditor``, ``definition``.
+
+        Returns:
+            The series; empty when the occupation has no figure of the
+            measure at all.
+
+        Raises:
+            NotFound: the occupation, measure or a qualifier names nothing;
+                a qualifier's name is unknown; or the occupation has
+                figures of the measure, but none with these qualifiers
+                (the suggestions list the qualifiers that have some).
+
+        >>> cat = catalog()
+        >>> wages = cat.series("medical coder", "annual wage")
+        >>> [str(p) for p in wages.periods][:3]
+        ['2004', '2008-05', '2010-05']
+        >>> wages.at("2008-05").value
+        Decimal('30610')
+        """
+        occupation_id = self.occupation(occupation).id
+        wanted_measure = _enum_member(Measure, measure, "measure")
+        known = (*_QUALIFIERS, "definition")
+        for name in qualifiers:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+                raise NotFound(name, "qualifier", suggestions=close or known)
+        given = dict(qualifiers)
+        if wanted_measure in WAGE_MEASURES and given.get("percentile") is None:
+            given["percentile"] = _MEDIAN
+        resolved = dict(self._qualifiers(given))
+        whole = [("occupation", occupation_id), ("measure", wanted_measure)]
+        wanted = [*whole, *((name, resolved.get(name)) for name in _QUALIFIERS)]
+        if "definition" in resolved:
+            wanted.append(("definition", resolved["definition"]))
+        found = self._select(wanted)
+        if not found:
+            others = self._select(whole)
+            if others:
+                text = ", ".join(f"{k}={v!r}" for k, v in given.items() if v is not None)
+                key = f"{wanted_measure} of {occupation_id} with {text or 'no qualifiers'}"
+                raise NotFound(
+                    key,
+                    "series",
+                    suggestions=sorted({_qualifier_text(s) for s in others}),
+                )
+        return build_series(occupation_id, wanted_measure, found, self._recency.__getitem__)
+
+    # -- search ----------------------------------------------------------
+
+    def search(
+        self, text: str, kind: str | None = None, limit: int = 10
+    ) -> tuple[SearchResult, ...]:
+        """Return the entities whose names best match *text*, best first.
+
+        Matching tolerates typos and partial names, across every kind of
+        entity (or one *kind*) and every name each answers to: ids, codes,
+        abbreviations, titles, alternate titles, full names. Each entity
+        appears once, with the name that matched best; results sort by
+        descending score, then kind, then id. See `SearchResult.score` for
+        the scale. Index and query are normalised like lookup keys.
+
+        Args:
+            text: What the user typed (``"medcal codr"``, ``"tumor registrar"``).
+            kind: ``"occupation"``, ``"credential"``, ``"organization"``,
+                ``"source"`` or ``"industry"`` to search one kind only.
+            limit: The most results to return (0 or more).
+
+        Returns:
+            Up to *limit* results; none when nothing is similar.
+
+        Raises:
+            NotFound: *kind* is not a kind of entity.
+            ArgumentError: *text* is not a string or *limit* not a whole
+                number of 0 or more.
+
+        >>> catalog().search("medcal codr")[0].entity.title
+        'Medical Records and Health Information Technicians'
+        """
+        if not isinstance(text, str):
+            msg = f"search text must be a string, got {type(text).__name__}"
+            raise ArgumentError(msg)
+        given: object = limit
+        if isinstance(given, bool) or not isinstance(given, int) or given < 0:
+            msg = f"limit must be a whole number of 0 or more, got {limit!r}"
+            raise ArgumentError(msg)
+        if kind is not None:
+            kind = self._kind(kind)
+        tables = self._tables
+        return tuple(
+            SearchResult(
+                entity=tables[hit.kind][hit.id], kind=hit.kind, name=hit.name, score=hit.score
+            )
+            for hit in self._fuzzy.search(text, kind, limit)
+        )
+
+    @staticmethod
+    def _kind(kind: object) -> str:
+        if isinstance(kind, str):
+            folded = singular(normalise(kind))
+            if folded in KINDS:
+                return folded
+            if folded == "industrie":  # singular() leaves "industries" so
+                return "industry"
+        raise NotFound(kind, "kind", suggestions=KINDS)
 
     def find_facts(
         self,

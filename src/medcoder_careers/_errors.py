@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ArgumentError",
     "CpiError",
     "DataError",
     "DependencyError",
@@ -147,3 +148,11 @@ class CpiError(MedcoderError, ValueError):
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle with the year."""
         return (type(self), (str(self), self.year))
+
+
+class ArgumentError(MedcoderError, ValueError):
+    """An argument is outside what a function accepts.
+
+    For example a search ``limit`` that is not a whole number, or a
+    `Series` built with two points for one period.
+    """

@@ -1,0 +1,122 @@
+"""The names each kind of entity answers to, and `SearchResult`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from ._model import Credential, Industry, Occupation, Organization, Source
+
+__all__ = ["KINDS", "Entity", "SearchResult", "names_of"]
+
+Entity = Occupation | Credential | Organization | Source | Industry
+"""Any entity a lookup or a search can return."""
+
+KINDS = ("occupation", "credential", "organization", "source", "industry")
+"""The kinds of entity, as `SearchResult.kind` and `NotFound.kind` name them."""
+
+
+def _occupation_names(occupation: Occupation) -> Iterator[tuple[str, bool]]:
+    yield occupation.title, False
+    for title in occupation.alternate_titles:
+        yield title, False
+    for soc in occupation.soc:
+        yield soc.code, True
+        yield soc.title, False
+    for specialty in occupation.specialties:
+        yield specialty.name, False
+        for name in specialty.alternate_names:
+            yield name, False
+    yield occupation.id, True
+
+
+def _credential_names(credential: Credential) -> Iterator[tuple[str, bool]]:
+    yield credential.abbreviation, True
+    yield credential.name, False
+    for name in credential.alternate_names:
+        yield name, False
+    yield credential.id, True
+
+
+def _organization_names(organization: Organization) -> Iterator[tuple[str, bool]]:
+    if organization.abbreviation:
+        yield organization.abbreviation, True
+    yield organization.name, False
+    for name in organization.alternate_names:
+        yield name, False
+    yield organization.id, True
+
+
+def _source_names(source: Source) -> Iterator[tuple[str, bool]]:
+    yield source.title, False
+    if source.edition:
+        yield source.edition, True
+        yield f"{source.edition} Edition", False
+    yield source.id, True
+
+
+def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
+    yield industry.title, False
+    for title in industry.alternate_titles:
+        yield title, False
+    for naics in industry.naics:
+        yield naics.code, True
+        yield naics.title, False
+    yield industry.id, True
+
+
+def names_of(entity: Entity) -> Iterator[tuple[str, bool]]:
+    """Yield every name *entity* answers to, flagging ids, codes and abbreviations.
+
+    The same names feed the lookup indexes and the search index.
+
+    Args:
+        entity: An occupation, credential, organization, source or industry.
+
+    Returns:
+        ``(name, is_key)`` pairs, the entity's main name first, its id last;
+        ``is_key`` is true for an id, a SOC or NAICS code, an abbreviation
+        or an edition label.
+    """
+    match entity:
+        case Occupation():
+            return _occupation_names(entity)
+        case Credential():
+            return _credential_names(entity)
+        case Organization():
+            return _organization_names(entity)
+        case Source():
+            return _source_names(entity)
+        case Industry():
+            return _industry_names(entity)
+
+
+def _short(entity: Entity) -> str:
+    return f"<{type(entity).__name__} {entity.id}>"
+
+
+@attrs.frozen(kw_only=True)
+class SearchResult:
+    """One match of `Catalog.search`: an entity, and how well the text matched it.
+
+    Attributes:
+        entity: The entity found.
+        kind: Its kind: ``"occupation"``, ``"credential"``,
+            ``"organization"``, ``"source"`` or ``"industry"``.
+        name: The entity's name that matched best, as the data spells it
+            (a title, alternate title, abbreviation, code, ...).
+        score: How well, from 1.0 (an exact id, code or abbreviation) and
+            0.95 (an exact name) down through prefixes and substrings
+            (0.6 to 0.9) to typo-tolerant similarity (0.2 to 0.6).
+    """
+
+    entity: Entity = attrs.field(repr=_short)
+    kind: str
+    name: str
+    score: float
+
+    @property
+    def id(self) -> str:
+        """The entity's id."""
+        return self.entity.id

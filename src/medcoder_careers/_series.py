@@ -1,0 +1,191 @@
+"""`Series`: one figure per reference period, drawn from every source that states one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from ._errors import ArgumentError, NotFound
+from ._model import Statistic
+from ._period import Period
+from ._vocab import Bound, Measure, Unit
+
+__all__ = ["Series", "SeriesPoint", "build_series"]
+
+
+def _period_text(period: Period) -> str:
+    return str(period)
+
+
+def _points(points: Iterable[SeriesPoint]) -> tuple[SeriesPoint, ...]:
+    return tuple(points)
+
+
+def _statistics(statistics: Iterable[Statistic]) -> tuple[Statistic, ...]:
+    return tuple(statistics)
+
+
+@attrs.frozen(kw_only=True, order=True)
+class SeriesPoint:
+    """The figure a `Series` gives for one period, and the figures it outranked.
+
+    Attributes:
+        period: The reference period.
+        statistic: The figure of the newest source stating one for the period.
+        alternatives: The figures other (older) sources state for the same
+            period, newest first.
+    """
+
+    period: Period
+    statistic: Statistic = attrs.field(order=False)
+    alternatives: tuple[Statistic, ...] = attrs.field(
+        order=False, default=(), converter=_statistics
+    )
+
+    @property
+    def value(self) -> Decimal:
+        """The winning figure's value."""
+        return self.statistic.value
+
+    @property
+    def unit(self) -> Unit:
+        """The winning figure's unit."""
+        return self.statistic.unit
+
+    @property
+    def bound(self) -> Bound:
+        """How the winning figure's source bounds it ("about", "more than", ...)."""
+        return self.statistic.bound
+
+    @property
+    def source(self) -> str:
+        """The id of the source the winning figure came from."""
+        return self.statistic.source
+
+
+@attrs.frozen(kw_only=True)
+class Series:
+    """One measure of one occupation over time: exactly one point per period.
+
+    Where two sources state a figure for the same period, the newest source
+    wins and the others are kept as the point's ``alternatives``. Iterating
+    gives the points in period order; ``len`` counts them.
+
+    Figures of different occupational definitions (``Statistic.definition``,
+    e.g. ``"29-2071"`` under the 2000 and 2010 SOC, ``"29-2072+29-9021"``
+    under the 2018 SOC) are not strictly one series: ``breaks`` lists the
+    periods where the definition changes, so a user sees the seam.
+
+    Attributes:
+        occupation: The occupation's id.
+        measure: What the figures measure.
+        points: The points, in period order.
+    """
+
+    occupation: str
+    measure: Measure
+    points: tuple[SeriesPoint, ...] = attrs.field(converter=_points)
+
+    @points.validator
+    def _one_per_period(
+        self, _: attrs.Attribute[tuple[SeriesPoint, ...]], value: tuple[SeriesPoint, ...]
+    ) -> None:
+        periods = [point.period for point in value]
+        if periods != sorted(set(periods)):
+            msg = "a series has one point per period, in period order"
+            raise ArgumentError(msg)
+
+    def __iter__(self) -> Iterator[SeriesPoint]:
+        """Iterate over the points in period order."""
+        return iter(self.points)
+
+    def __len__(self) -> int:
+        """Return the number of points (periods)."""
+        return len(self.points)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The periods, in order."""
+        return tuple(point.period for point in self.points)
+
+    @property
+    def definitions(self) -> tuple[str | None, ...]:
+        """Each point's occupational definition, in period order (None: not stated)."""
+        return tuple(point.statistic.definition for point in self.points)
+
+    @property
+    def breaks(self) -> tuple[Period, ...]:
+        """The periods whose definition differs from the previous stated one.
+
+        Points whose source names no definition are skipped, neither
+        causing nor hiding a break.
+        """
+        found: list[Period] = []
+        previous: str | None = None
+        for point in self.points:
+            definition = point.statistic.definition
+            if definition is None:
+                continue
+            if previous is not None and definition != previous:
+                found.append(point.period)
+            previous = definition
+        return tuple(found)
+
+    def latest(self) -> SeriesPoint:
+        """Return the point of the latest period.
+
+        Raises:
+            NotFound: the series has no point.
+        """
+        if not self.points:
+            key = "latest"
+            raise NotFound(key, "series point")
+        return self.points[-1]
+
+    def at(self, period: str | Period) -> SeriesPoint:
+        """Return the point of *period* (a `Period` or its text, ``"2008-05"``).
+
+        The period must match exactly: ``"2008"`` is not ``"2008-05"``.
+
+        Raises:
+            NotFound: the series has no point for *period* (the periods it
+                has are the suggestions).
+            PeriodError: *period* is not a period.
+        """
+        wanted = period if isinstance(period, Period) else Period.parse(period)
+        for point in self.points:
+            if point.period == wanted:
+                return point
+        raise NotFound(period, "series point", suggestions=map(_period_text, self.periods))
+
+
+def build_series(
+    occupation: str,
+    measure: Measure,
+    statistics: Iterable[Statistic],
+    recency: Callable[[str], int],
+) -> Series:
+    """Group *statistics* by period into a `Series`, the newest source winning.
+
+    Args:
+        occupation: The occupation id the series is of.
+        measure: The measure the series is of.
+        statistics: The figures, already restricted to one occupation,
+            measure and set of qualifiers.
+        recency: A source id's rank in time, newest greatest (ties go to
+            the greater source id, then the greater statistic).
+
+    Returns:
+        The series, one point per distinct period.
+    """
+    by_period: dict[Period, list[Statistic]] = {}
+    for statistic in statistics:
+        by_period.setdefault(statistic.period, []).append(statistic)
+    points = []
+    for period in sorted(by_period):
+        ranked = sorted(by_period[period], key=lambda s: (recency(s.source), s.source, s))
+        ranked.reverse()
+        points.append(SeriesPoint(period=period, statistic=ranked[0], alternatives=ranked[1:]))
+    return Series(occupation=occupation, measure=measure, points=points)

@@ -1,0 +1,420 @@
+"""Lookups: normalisation, the key index, every name in the data, and misses."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import medcoder_careers as mc
+from medcoder_careers._lookup import KeyIndex, normalise, singular
+from medcoder_careers._search import names_of
+
+from .strategies import messy
+
+# Every name in the packaged data, pinned: (kind, key, id). A name added to
+# the data must be added here (see TestEveryName.test_table_covers_the_data).
+PINNED = [
+    ("occupation", "Billing, Cost, and Rate Clerks", "billing-cost-and-rate-clerks"),
+    ("occupation", "43-3021", "billing-cost-and-rate-clerks"),
+    (
+        "occupation",
+        "Billing and Posting Clerks and Machine Operators",
+        "billing-cost-and-rate-clerks",
+    ),
+    ("occupation", "Billing and Posting Clerks", "billing-cost-and-rate-clerks"),
+    ("occupation", "billing-cost-and-rate-clerks", "billing-cost-and-rate-clerks"),
+    ("occupation", "Medical and Health Services Managers", "medical-and-health-services-managers"),
+    ("occupation", "Medical/Health Services Manager", "medical-and-health-services-managers"),
+    ("occupation", "Health information manager", "medical-and-health-services-managers"),
+    ("occupation", "11-9111", "medical-and-health-services-managers"),
+    ("occupation", "medical-and-health-services-managers", "medical-and-health-services-managers"),
+    (
+        "occupation",
+        "Medical Records and Health Information Technicians",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "Medical coder", "medical-records-and-health-information-technicians"),
+    (
+        "occupation",
+        "Medical information coder",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "Medical records coder", "medical-records-and-health-information-technicians"),
+    ("occupation", "Medical record coder", "medical-records-and-health-information-technicians"),
+    (
+        "occupation",
+        "Health information coder",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "Coder/abstractor", "medical-records-and-health-information-technicians"),
+    ("occupation", "Coding specialist", "medical-records-and-health-information-technicians"),
+    (
+        "occupation",
+        "Health information technician",
+        "medical-records-and-health-information-technicians",
+    ),
+    (
+        "occupation",
+        "Medical Records and Health Information Specialists",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "29-2071", "medical-records-and-health-information-technicians"),
+    ("occupation", "29-2072", "medical-records-and-health-information-technicians"),
+    (
+        "occupation",
+        "Medical Records Specialists",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "29-9021", "medical-records-and-health-information-technicians"),
+    (
+        "occupation",
+        "Health Information Technologists and Medical Registrars",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "Coder", "medical-records-and-health-information-technicians"),
+    ("occupation", "Cancer registrar", "medical-records-and-health-information-technicians"),
+    ("occupation", "Tumor registrar", "medical-records-and-health-information-technicians"),
+    (
+        "occupation",
+        "medical-records-and-health-information-technicians",
+        "medical-records-and-health-information-technicians",
+    ),
+    ("occupation", "Medical Secretaries", "medical-secretaries"),
+    ("occupation", "43-6013", "medical-secretaries"),
+    ("occupation", "Medical Secretaries and Administrative Assistants", "medical-secretaries"),
+    ("occupation", "medical-secretaries", "medical-secretaries"),
+    ("occupation", "Medical Transcriptionists", "medical-transcriptionists"),
+    ("occupation", "31-9094", "medical-transcriptionists"),
+    ("occupation", "medical-transcriptionists", "medical-transcriptionists"),
+    ("credential", "CCA", "cca"),
+    ("credential", "Certified Coding Associate", "cca"),
+    ("credential", "cca", "cca"),
+    ("credential", "CCS", "ccs"),
+    ("credential", "Certified Coding Specialist", "ccs"),
+    ("credential", "ccs", "ccs"),
+    ("credential", "CPC", "cpc"),
+    ("credential", "Certified Professional Coder", "cpc"),
+    ("credential", "cpc", "cpc"),
+    ("credential", "CTR", "ctr"),
+    ("credential", "Certified Tumor Registrar", "ctr"),
+    ("credential", "ctr", "ctr"),
+    ("credential", "RHIT", "rhit"),
+    ("credential", "Registered Health Information Technician", "rhit"),
+    ("credential", "Registered Health Information Technicians", "rhit"),
+    ("credential", "rhit", "rhit"),
+    ("organization", "AAPC", "aapc"),
+    ("organization", "American Academy of Professional Coders", "aapc"),
+    ("organization", "aapc", "aapc"),
+    ("organization", "AHIMA", "ahima"),
+    ("organization", "American Health Information Management Association", "ahima"),
+    ("organization", "ahima", "ahima"),
+    ("organization", "BLS", "bls"),
+    ("organization", "U.S. Bureau of Labor Statistics", "bls"),
+    ("organization", "Bureau of Labor Statistics", "bls"),
+    ("organization", "United States Bureau of Labor Statistics", "bls"),
+    ("organization", "bls", "bls"),
+    ("organization", "BMSC", "bmsc"),
+    ("organization", "Board of Medical Specialty Coding", "bmsc"),
+    ("organization", "bmsc", "bmsc"),
+    ("organization", "CAHIIM", "cahiim"),
+    (
+        "organization",
+        "Commission on Accreditation for Health Informatics and Information Management Education",
+        "cahiim",
+    ),
+    ("organization", "cahiim", "cahiim"),
+    ("organization", "U.S. Department of Labor", "dol"),
+    ("organization", "Department of Labor", "dol"),
+    ("organization", "dol", "dol"),
+    ("organization", "NCRA", "ncra"),
+    ("organization", "National Cancer Registrars Association", "ncra"),
+    ("organization", "ncra", "ncra"),
+    ("organization", "U.S. Office of Management and Budget", "omb"),
+    ("organization", "Office of Management and Budget", "omb"),
+    ("organization", "omb", "omb"),
+    ("organization", "O*NET", "onet"),
+    ("organization", "Occupational Information Network", "onet"),
+    ("organization", "O*NET OnLine", "onet"),
+    ("organization", "onet", "onet"),
+    ("organization", "PAHCS", "pahcs"),
+    ("organization", "Professional Association of Health care Coding Specialists", "pahcs"),
+    ("organization", "Professional Association of Healthcare Coding Specialist", "pahcs"),
+    ("organization", "pahcs", "pahcs"),
+    ("source", "What Is a Medical Information Coder?", "article-medical-information-coder"),
+    ("source", "article-medical-information-coder", "article-medical-information-coder"),
+    ("source", "How to Become a Medical Records Coder", "blog-medical-records-coder"),
+    ("source", "blog-medical-records-coder", "blog-medical-records-coder"),
+    (
+        "source",
+        "CPI-U annual averages, U.S. city average, all items, 1982-84=100 (BLS series CUUR0000SA0)",
+        "cpi-u",
+    ),
+    ("source", "cpi-u", "cpi-u"),
+    (
+        "source",
+        "NAICS codes of the industries the wage tables name, and the OEWS designation of the federal executive branch",  # noqa: E501 - pinned verbatim
+        "naics",
+    ),
+    ("source", "naics", "naics"),
+    (
+        "source",
+        "Occupational Outlook Handbook, 2006-07 Edition: Medical Records and Health Information Technicians",  # noqa: E501 - pinned verbatim
+        "ooh-2006-07",
+    ),
+    ("source", "2006-07", "ooh-2006-07"),
+    ("source", "2006-07 Edition", "ooh-2006-07"),
+    ("source", "ooh-2006-07", "ooh-2006-07"),
+    (
+        "source",
+        "Occupational Outlook Handbook, 2010-11 Edition: Medical Records and Health Information Technicians",  # noqa: E501 - pinned verbatim
+        "ooh-2010-11",
+    ),
+    ("source", "2010-11", "ooh-2010-11"),
+    ("source", "2010-11 Edition", "ooh-2010-11"),
+    ("source", "ooh-2010-11", "ooh-2010-11"),
+    (
+        "source",
+        "Occupational Outlook Handbook, 2012-13 Edition: Medical Records and Health Information Technicians (Quick Facts)",  # noqa: E501 - pinned verbatim
+        "ooh-2012-13",
+    ),
+    ("source", "2012-13", "ooh-2012-13"),
+    ("source", "2012-13 Edition", "ooh-2012-13"),
+    ("source", "ooh-2012-13", "ooh-2012-13"),
+    (
+        "source",
+        "Occupational Outlook Handbook web page: Medical Records and Health Information Specialists (Quick Facts)",  # noqa: E501 - pinned verbatim
+        "ooh-latest",
+    ),
+    ("source", "ooh-latest", "ooh-latest"),
+    (
+        "source",
+        "Standard Occupational Classification (SOC) codes and titles, 2000, 2010 and 2018, with crosswalk notes",  # noqa: E501 - pinned verbatim
+        "soc",
+    ),
+    ("source", "soc", "soc"),
+    ("industry", "Offices of Physicians", "6211"),
+    ("industry", "6211", "6211"),
+    ("industry", "Outpatient Care Centers", "6214"),
+    ("industry", "6214", "6214"),
+    ("industry", "General Medical and Surgical Hospitals", "6221"),
+    ("industry", "622110", "6221"),
+    ("industry", "6221", "6221"),
+    ("industry", "Nursing Care Facilities (Skilled Nursing Facilities)", "6231"),
+    ("industry", "Nursing care facilities", "6231"),
+    ("industry", "623110", "6231"),
+    ("industry", "Nursing Care Facilities", "6231"),
+    ("industry", "6231", "6231"),
+    ("industry", "Federal Executive Branch (OEWS Designation)", "999100"),
+    ("industry", "Federal Executive Branch", "999100"),
+    ("industry", "999100", "999100"),
+]
+
+KINDS = ["occupation", "credential", "organization", "source", "industry"]
+
+
+def _lookup(cat: mc.Catalog, kind: str, key: object) -> Any:
+    return getattr(cat, kind)(key)
+
+
+def _slow_normalise(text: str) -> str:
+    """The reference definition: NFKD, marks dropped, casefold, & -> and, non-words -> space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    spaced = stripped.casefold().replace("&", " and ")
+    return " ".join(re.sub(r"[^\w]+|_+", " ", spaced).split())
+
+
+def _slow_singular(key: str) -> str:
+    return " ".join(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+        for word in key.split(" ")
+    )
+
+
+def _names(cat: mc.Catalog) -> list[tuple[str, str, str]]:
+    tables: dict[str, Any] = {
+        "occupation": cat.occupations,
+        "credential": cat.credentials,
+        "organization": cat.organizations,
+        "source": cat.sources,
+        "industry": cat.industries,
+    }
+    return [
+        (kind, name, entity.id)
+        for kind, table in tables.items()
+        for entity in table.values()
+        for name, _ in names_of(entity)
+    ]
+
+
+ALL_NAMES = _names(mc.catalog())
+
+
+class TestNormalise:
+    """`normalise()` folds case, accents, punctuation, spacing and '&'."""
+
+    @given(st.text())
+    def test_matches_reference(self, text: str) -> None:
+        """The fast ASCII path and the Unicode path agree with the reference definition."""
+        assert normalise(text) == _slow_normalise(text)
+
+    @given(st.text(st.characters(max_codepoint=127)))
+    def test_ascii_matches_reference(self, text: str) -> None:
+        """On ASCII text (the fast path) the result equals the reference definition."""
+        assert normalise(text) == _slow_normalise(text)
+
+    @given(st.text())
+    def test_idempotent(self, text: str) -> None:
+        """Normalising twice changes nothing."""
+        once = normalise(text)
+        assert normalise(once) == once
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("  Coder/Abstractors & Café ", "coder abstractors and cafe"),
+            ("O*NET", "o net"),
+            ("29-2071", "29 2071"),
+            ("snake_case\tand\nTabs", "snake case and tabs"),
+            ("ÉCOLE", "ecole"),
+            ("Straße", "strasse"),
+            ("", ""),
+            ("&", "and"),
+        ],
+    )
+    def test_examples(self, text: str, expected: str) -> None:
+        """Known inputs fold to known keys."""
+        assert normalise(text) == expected
+
+    @given(st.text().map(normalise))
+    def test_singular_matches_reference(self, key: str) -> None:
+        """singular() drops a final s from words of four letters or more, not from 'ss'."""
+        assert singular(key) == _slow_singular(key)
+
+
+class TestKeyIndex:
+    """The index behind every lookup."""
+
+    def test_exact_excludes_ambiguous(self) -> None:
+        """A spelling that names two ids is left out of the exact fast path."""
+        index = KeyIndex("thing", [("Same", "a"), ("same", "b"), ("Other", "c")])
+        assert dict(index.exact) == {"Other": "c", "other": "c", "OTHER": "c"}
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve("Same")
+        assert info.value.matches == ("a", "b")
+
+    def test_empty_key(self) -> None:
+        """A key that normalises to nothing is a miss without suggestions."""
+        index = KeyIndex("thing", [("Name", "a")])
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve(" -- ")
+        assert info.value.suggestions == ()
+
+
+class TestEveryName:
+    """Every id, code, abbreviation, title and alternate name in the data finds its entity."""
+
+    @pytest.mark.parametrize(("kind", "key", "expected"), PINNED)
+    def test_pinned(self, cat: mc.Catalog, kind: str, key: str, expected: str) -> None:
+        """The name, exactly as the data spells it, finds the pinned entity."""
+        assert _lookup(cat, kind, key).id == expected
+
+    @pytest.mark.parametrize(("kind", "key", "expected"), PINNED)
+    def test_pinned_lower(self, cat: mc.Catalog, kind: str, key: str, expected: str) -> None:
+        """The name in lower case with doubled spaces finds the same entity."""
+        assert _lookup(cat, kind, "  ".join(key.lower().split())).id == expected
+
+    def test_table_covers_the_data(self, cat: mc.Catalog) -> None:
+        """Every name the data holds is pinned above with its entity."""
+        assert set(_names(cat)) <= set(PINNED)
+
+    @given(st.sampled_from(ALL_NAMES).flatmap(lambda t: st.tuples(st.just(t), messy(t[1]))))
+    def test_variants(self, case: tuple[tuple[str, str, str], str]) -> None:
+        """Any case, spacing, punctuation, accent or '&' variant of a name finds the same entity."""
+        (kind, _, expected), variant = case
+        assert _lookup(mc.catalog(), kind, variant).id == expected
+
+
+_ANYTHING = st.one_of(
+    st.text(),
+    st.text(st.characters(max_codepoint=127)),
+    st.sampled_from([name for _, name, _ in ALL_NAMES]).map(lambda n: n[:-1]),
+    st.integers(),
+    st.none(),
+    st.floats(),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.binary(max_size=5),
+)
+
+
+class TestMisses:
+    """A lookup returns an entity or raises NotFound; nothing else."""
+
+    @given(kind=st.sampled_from(KINDS), key=_ANYTHING)
+    def test_entity_or_not_found(self, kind: str, key: object) -> None:
+        """Whatever the key, the lookup returns an entity of its kind or raises NotFound."""
+        cat = mc.catalog()
+        try:
+            found = _lookup(cat, kind, key)
+        except mc.NotFound as exc:
+            error = exc
+        else:
+            assert found.id in getattr(cat, KINDS_PLURAL[kind])
+            return
+        assert error.kind == kind
+        assert isinstance(error, KeyError)
+        assert all(isinstance(s, str) for s in error.suggestions)
+
+    @pytest.mark.parametrize(
+        ("kind", "key", "first"),
+        [
+            ("occupation", "medcal codr", "Medical coder"),
+            ("occupation", "medical transcriptionst", "Medical Transcriptionists"),
+            (
+                "credential",
+                "Registered Health Informaton Technician",
+                "Registered Health Information Technician",
+            ),
+            (
+                "organization",
+                "American Health Informaton Management Association",
+                "American Health Information Management Association",
+            ),
+            ("industry", "Ofices of physicans", "Offices of Physicians"),
+            ("source", "2010-12", "2010-11"),
+        ],
+    )
+    def test_suggestions(self, cat: mc.Catalog, kind: str, key: str, first: str) -> None:
+        """A misspelt name raises NotFound naming the closest name first."""
+        with pytest.raises(mc.NotFound) as info:
+            _lookup(cat, kind, key)
+        assert info.value.key == key
+        assert info.value.kind == kind
+        assert info.value.suggestions[0] == first
+
+    def test_foreign_entity(self, cat: mc.Catalog) -> None:
+        """An entity not in the catalog (same id, other fields) is NotFound."""
+        rhit = cat.credential("rhit")
+        import attrs  # noqa: PLC0415
+
+        with pytest.raises(mc.NotFound):
+            cat.credential(attrs.evolve(rhit, name="Something else"))
+
+    def test_other_kind_entity(self, cat: mc.Catalog) -> None:
+        """An entity of another kind is NotFound, not a TypeError."""
+        with pytest.raises(mc.NotFound):
+            cat.occupation(cat.credential("rhit"))  # type: ignore[arg-type]
+
+
+KINDS_PLURAL = {
+    "occupation": "occupations",
+    "credential": "credentials",
+    "organization": "organizations",
+    "source": "sources",
+    "industry": "industries",
+}

@@ -1,0 +1,166 @@
+"""`Catalog.search`: ranked, typo-tolerant matches across every kind of entity."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import medcoder_careers as mc
+from medcoder_careers._lookup import compact, normalise, singular
+from medcoder_careers._search import KINDS
+
+from .test_lookup import ALL_NAMES
+
+OCC = "medical-records-and-health-information-technicians"
+
+
+def _fold(text: str) -> str:
+    return singular(normalise(text))
+
+
+def _squeeze(text: str) -> str:
+    return compact(_fold(text))
+
+
+class TestRanking:
+    """The right entity comes first."""
+
+    @given(st.sampled_from(ALL_NAMES))
+    def test_exact_name_first(self, case: tuple[str, str, str]) -> None:
+        """Searching for any name in the data gives first an entity bearing that name.
+
+        (Spacing aside: ``"onet"`` finds O*NET by its abbreviation ``"O*NET"``.)
+        """
+        kind, name, entity_id = case
+        results = mc.catalog().search(name)
+        assert _squeeze(results[0].name) == _squeeze(name)
+        assert results[0].score >= 0.95
+        tied = {(r.kind, r.id) for r in results if r.score == results[0].score}
+        assert (kind, entity_id) in tied
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "expected"),
+        [
+            ("medcal codr", "occupation", OCC),
+            ("medical recrds techn", "occupation", OCC),
+            ("Medical Recrods and Helth Information Technicans", "occupation", OCC),
+            ("medicl transcriptionist", "occupation", "medical-transcriptionists"),
+            ("medical secretarys", "occupation", "medical-secretaries"),
+            ("billing cost and rate clerk", "occupation", "billing-cost-and-rate-clerks"),
+            ("registerd health info", "credential", "rhit"),
+            ("coding associate", "credential", "cca"),
+            ("professional coder", "credential", "cpc"),
+            ("ahima", "organization", "ahima"),
+            ("bureau labor", "organization", "bls"),
+            ("2010-11", "source", "ooh-2010-11"),
+            ("offices of physicians", "industry", "6211"),
+            ("nursing", "industry", "6231"),
+            ("292071", "occupation", OCC),
+        ],
+    )
+    def test_first(self, cat: mc.Catalog, text: str, kind: str, expected: str) -> None:
+        """A misspelt, partial or compacted name ranks the intended entity first."""
+        first = cat.search(text)[0]
+        assert (first.kind, first.id) == (kind, expected)
+
+    def test_tumor_registrar(self, cat: mc.Catalog) -> None:
+        """'tumor registrar' is a specialty's exact name, then part of the CTR's name."""
+        results = cat.search("tumor registrar")
+        assert [(r.kind, r.id) for r in results[:2]] == [
+            ("occupation", OCC),
+            ("credential", "ctr"),
+        ]
+        assert results[0].name == "Tumor registrar"
+        assert cat.search("tumor registrar", kind="credential")[0].id == "ctr"
+
+    def test_tiers(self, cat: mc.Catalog) -> None:
+        """Key beats name beats prefix beats word substring beats typo match."""
+        assert cat.search("RHIT")[0].score == 1.0
+        assert cat.search("Medical coder")[0].score == 0.95
+        prefix = cat.search("Certified Tumor")[0]
+        assert (prefix.id, 0.8 < prefix.score < 0.9) == ("ctr", True)
+        word = cat.search("Tumor Registrar", kind="credential")[0]
+        assert 0.7 < word.score < 0.8
+        typo = cat.search("medcal codr")[0]
+        assert 0.2 <= typo.score < 0.6
+
+    def test_nothing_similar(self, cat: mc.Catalog) -> None:
+        """Text like no name gives no result."""
+        assert cat.search("xyzzy") == ()
+        assert cat.search("   ") == ()
+
+    def test_short_text(self, cat: mc.Catalog) -> None:
+        """One or two letters match names that start with or contain them."""
+        assert {r.id for r in cat.search("cc")} >= {"cca", "ccs"}
+        assert all("a" in _fold(r.name) for r in cat.search("a", limit=50))
+
+
+class TestShape:
+    """Results: one per entity, sorted, limited, filtered by kind."""
+
+    @given(text=st.text(max_size=30), limit=st.integers(0, 40))
+    def test_any_text(self, text: str, limit: int) -> None:
+        """Any text gives at most limit results, one per entity, by score, kind, id."""
+        results = mc.catalog().search(text, limit=limit)
+        assert len(results) <= limit
+        keys = [(-r.score, r.kind, r.id) for r in results]
+        assert keys == sorted(keys)
+        assert len({(r.kind, r.id) for r in results}) == len(results)
+        assert all(0.2 <= r.score <= 1.0 for r in results)
+
+    @given(text=st.sampled_from([n for _, n, _ in ALL_NAMES]), kind=st.sampled_from(KINDS))
+    def test_kind_filter(self, text: str, kind: str) -> None:
+        """With a kind, every result is of that kind and holds an entity of its class."""
+        results = mc.catalog().search(text[:12], kind=kind)
+        assert all(r.kind == kind for r in results)
+        assert all(type(r.entity).__name__.lower() == kind for r in results)
+
+    def test_result(self, cat: mc.Catalog) -> None:
+        """A result carries the entity, its kind, the name matched and a score."""
+        result = cat.search("rhit")[0]
+        assert result.entity is cat.credential("rhit")
+        assert (result.kind, result.id, result.name, result.score) == (
+            "credential",
+            "rhit",
+            "RHIT",
+            1.0,
+        )
+        assert repr(result) == (
+            "SearchResult(entity=<Credential rhit>, kind='credential', name='RHIT', score=1.0)"
+        )
+
+    def test_kind_spellings(self, cat: mc.Catalog) -> None:
+        """A kind is matched like a key: plural and case do not matter."""
+        assert cat.search("6221", kind="Industries")[0].id == "6221"
+        assert cat.search("ahima", kind="ORGANIZATION")[0].id == "ahima"
+
+    def test_limit(self, cat: mc.Catalog) -> None:
+        """limit caps the results; 0 gives none."""
+        assert len(cat.search("medical", limit=3)) == 3
+        assert cat.search("medical", limit=0) == ()
+
+
+class TestBadInput:
+    """Bad arguments raise MedcoderError subclasses."""
+
+    def test_bad_kind(self, cat: mc.Catalog) -> None:
+        """An unknown kind is NotFound listing the kinds."""
+        with pytest.raises(mc.NotFound) as info:
+            cat.search("x", kind="person")
+        assert info.value.suggestions == KINDS
+        with pytest.raises(mc.NotFound):
+            cat.search("x", kind=3)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("limit", [-1, 1.5, True, "3", None])
+    def test_bad_limit(self, cat: mc.Catalog, limit: object) -> None:
+        """A limit that is not a whole number of 0 or more is an ArgumentError."""
+        with pytest.raises(mc.ArgumentError):
+            cat.search("coder", limit=limit)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("text", [None, 3, b"rhit", ["rhit"]])
+    def test_bad_text(self, cat: mc.Catalog, text: object) -> None:
+        """Text that is not a string is an ArgumentError (also a ValueError)."""
+        with pytest.raises(mc.ArgumentError) as info:
+            cat.search(text)  # type: ignore[arg-type]
+        assert isinstance(info.value, ValueError)
