@@ -241,7 +241,7 @@ class Catalog:
             (kind, record.id, name, is_key)
             for kind, table in self._tables.items()
             for record in table.values()
-            for name, is_key in names_of(record)
+            for name, is_key in names_of(record, aliases=False)
         )
         self._positions = _positions(self._statistics)
         self._recency = _recency(self._sources, (*self._statistics, *self._facts))

@@ -17,7 +17,7 @@ KINDS = ("occupation", "credential", "organization", "source", "industry")
 """The kinds of entity, as `SearchResult.kind` and `NotFound.kind` name them."""
 
 
-def _occupation_names(occupation: Occupation) -> Iterator[tuple[str, bool]]:
+def _occupation_names(occupation: Occupation, *, aliases: bool) -> Iterator[tuple[str, bool]]:
     yield occupation.title, False
     for title in occupation.alternate_titles:
         yield title, False
@@ -26,8 +26,9 @@ def _occupation_names(occupation: Occupation) -> Iterator[tuple[str, bool]]:
         yield soc.title, False
     for specialty in occupation.specialties:
         yield specialty.name, False
-        for name in specialty.alternate_names:
-            yield name, False
+        if aliases:
+            for name in specialty.alternate_names:
+                yield name, False
     yield occupation.id, True
 
 
@@ -66,13 +67,17 @@ def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
     yield industry.id, True
 
 
-def names_of(entity: Entity) -> Iterator[tuple[str, bool]]:
+def names_of(entity: Entity, *, aliases: bool = True) -> Iterator[tuple[str, bool]]:
     """Yield every name *entity* answers to, flagging ids, codes and abbreviations.
 
-    The same names feed the lookup indexes and the search index.
+    The same names feed the lookup indexes and the search index; search
+    leaves out a specialty's other names (*aliases*), so that searching
+    "tumor registrar" ranks the Certified Tumor Registrar credential, whose
+    own name holds those words, above the occupation it is an alias of.
 
     Args:
         entity: An occupation, credential, organization, source or industry.
+        aliases: Include the other names of an occupation's specialties.
 
     Returns:
         ``(name, is_key)`` pairs, the entity's main name first, its id last;
@@ -81,7 +86,7 @@ def names_of(entity: Entity) -> Iterator[tuple[str, bool]]:
     """
     match entity:
         case Occupation():
-            return _occupation_names(entity)
+            return _occupation_names(entity, aliases=aliases)
         case Credential():
             return _credential_names(entity)
         case Organization():
