@@ -201,7 +201,9 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _search_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", help="what to look for; partial names and typos are fine")
+    parser.add_argument(
+        "text", metavar="TEXT", help="what to look for; partial names and typos are fine"
+    )
     parser.add_argument("--kind", help=f"search one kind only: {', '.join(KINDS)}")
     parser.add_argument(
         "--limit", type=int, default=10, metavar="N", help="the most results (default: 10)"
@@ -230,10 +232,10 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _series_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("occupation", help=_STAT_FILTERS["occupation"])
-    parser.add_argument("measure", help=_STAT_FILTERS["measure"])
+    parser.add_argument("occupation", metavar="OCCUPATION", help=_STAT_FILTERS["occupation"])
+    parser.add_argument("measure", metavar="MEASURE", help=_STAT_FILTERS["measure"])
     qualifiers = parser.add_argument_group(
-        "qualifiers (one not given selects the figures without it; wages default to the median)"
+        "qualifiers (one not given: the figures without it; wages: the median)"
     )
     _add_qualifiers(qualifiers)
     qualifiers.add_argument(

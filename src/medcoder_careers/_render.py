@@ -224,15 +224,15 @@ def search_table(results: Sequence[SearchResult], text: str) -> str:
 
 
 def _heading(cat: Catalog, stat: Statistic, occupation: str | None = None) -> str:
-    """Return "what, of whom" for a statistic: measure, qualifiers and occupation title."""
+    """Return "what: of whom" for a statistic, and a "vs" line for a second occupation."""
     what = _MEASURE_LABELS[stat.measure]
     qualifier = _qualifier(stat)
     if qualifier:
         what += f", {qualifier}"
-    whom = cat.occupations[stat.occupation].title
+    heading = _clip(f"{what}: {cat.occupations[stat.occupation].title}", WIDTH)
     if occupation is not None and occupation != stat.occupation:
-        whom += f" vs {cat.occupations[occupation].title}"
-    return _clip(f"{what}: {whom}", WIDTH)
+        heading += "\n" + _clip(f"  vs {cat.occupations[occupation].title}", WIDTH)
+    return heading
 
 
 def _definition_break(period: object, before: str | None, after: str | None) -> str:
