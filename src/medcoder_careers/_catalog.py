@@ -168,6 +168,7 @@ class Catalog:
         "_find_organization",
         "_find_source",
         "_fuzzy",
+        "_fuzzy_lock",
         "_indexes",
         "_industries",
         "_manifest",
@@ -235,12 +236,10 @@ class Catalog:
             self._industries,
         )
         self._tables = dict(zip(KINDS, tables, strict=True))
-        self._fuzzy = FuzzyIndex(
-            (kind, record.id, name, is_key)
-            for kind, table in self._tables.items()
-            for record in table.values()
-            for name, is_key in names_of(record, aliases=False)
-        )
+        # The search index is the costliest to build and many programs never
+        # search: it is built on the first search, once, under this lock.
+        self._fuzzy: FuzzyIndex | None = None
+        self._fuzzy_lock = threading.Lock()
         self._positions = _positions(self._statistics)
         self._recency = _recency(self._sources, (*self._statistics, *self._facts))
 
@@ -555,6 +554,19 @@ class Catalog:
 
     # -- search ----------------------------------------------------------
 
+    def _search_index(self) -> FuzzyIndex:
+        """Return the search index, building it on first use."""
+        if self._fuzzy is None:
+            with self._fuzzy_lock:
+                if self._fuzzy is None:
+                    self._fuzzy = FuzzyIndex(
+                        (kind, record.id, name, is_key)
+                        for kind, table in self._tables.items()
+                        for record in table.values()
+                        for name, is_key in names_of(record, aliases=False)
+                    )
+        return self._fuzzy
+
     def search(
         self, text: str, kind: str | None = None, limit: int = 10
     ) -> tuple[SearchResult, ...]:
@@ -598,7 +610,7 @@ class Catalog:
             SearchResult(
                 entity=tables[hit.kind][hit.id], kind=hit.kind, name=hit.name, score=hit.score
             )
-            for hit in self._fuzzy.search(text, kind, limit)
+            for hit in self._search_index().search(text, kind, limit)
         )
 
     @staticmethod
