@@ -40,7 +40,7 @@ def _miss(cat: mc.Catalog) -> None:
         raise AssertionError
 
 
-def main() -> int:
+def main(*, header: bool = True) -> int:
     """Time each case and print one line per case."""
     cat = mc.catalog()
     query = "medical recrds techn"  # 20 characters, two typos
@@ -73,7 +73,8 @@ def main() -> int:
             None,
         ),
     ]
-    print(f"python {sys.version.split()[0]}, median of {REPEATS} runs, microseconds per call")
+    if header:
+        print(f"python {sys.version.split()[0]}, median of {REPEATS} runs, microseconds per call")
     for label, call, target in cases:
         took = median_us(call)
         verdict = (

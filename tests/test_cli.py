@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from decimal import Decimal
@@ -18,6 +19,8 @@ from medcoder_careers._cli import _COMMANDS, main
 from medcoder_careers._export import columns
 from medcoder_careers._releases import RELEASES
 from medcoder_careers._render import statistics_table
+
+from .conftest import REPO
 
 Result = tuple[int, str, str]
 
@@ -219,6 +222,514 @@ class TestStatsFormats:
         assert out.splitlines() == [",".join(columns(mc.Statistic))]
 
 
+class TestSearch:
+    """`search TEXT` ranks records by how well a name matches, as `Catalog.search` does."""
+
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A typo finds the occupation first, with its kind and title under the row."""
+        status, out, _ = run(capsys, "search", "medcal codr")
+        assert status == 0
+        assert_fits(out)
+        lines = out.splitlines()
+        assert lines[0].split() == ["SCORE", "ID", "MATCHED"]
+        assert lines[2].split()[1] == "medical-records-and-health-information-technicians"
+        assert lines[3].strip() == "occupation: Medical Records and Health Information Technicians"
+        assert lines[-1].endswith("for 'medcal codr', best first")
+
+    def test_long_names_fit(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
+        """Long ids are kept whole and long titles are cut to fit 80 columns."""
+        status, out, _ = run(capsys, "search", "coder", "--limit", "20")
+        assert status == 0
+        assert_fits(out)
+        for result in cat.search("coder", limit=20):
+            assert result.id in out
+
+    @pytest.mark.parametrize(
+        ("argv", "kind", "limit"),
+        [
+            (["registrar"], None, 10),
+            (["registrar", "--kind", "credential"], "credential", 10),
+            (["codes", "--kind", "sources", "--limit", "1"], "sources", 1),
+            (["ahima", "--limit", "2"], None, 2),
+        ],
+    )
+    def test_json_matches_api(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        cat: mc.Catalog,
+        argv: list[str],
+        kind: str | None,
+        limit: int,
+    ) -> None:
+        """The JSON records are the API's results: score, kind, id, matched name and title."""
+        status, out, _ = run(capsys, "search", *argv, "--format", "json")
+        assert status == 0
+        expected = cat.search(argv[0], kind=kind, limit=limit)
+        assert expected
+        assert json.loads(out) == [
+            {"score": r.score, "kind": r.kind, "id": r.id, "name": r.name, "title": mc_title(r)}
+            for r in expected
+        ]
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
+        """The CSV has a header row, then one row per result in rank order."""
+        status, out, _ = run(capsys, "search", "tumor registrar", "--format", "csv")
+        assert status == 0
+        assert out.splitlines()[0] == "score,kind,id,name,title"
+        parsed = rows(out)
+        assert [(r["kind"], r["id"]) for r in parsed] == [
+            (r.kind, r.id) for r in cat.search("tumor registrar")
+        ]
+        assert parsed[0]["title"] == "Certified Tumor Registrar"
+
+    def test_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Text like no name says so and exits 0; JSON is an empty list, CSV the header alone."""
+        assert run(capsys, "search", "zzzzqqq") == (0, "nothing matches 'zzzzqqq'\n", "")
+        assert json.loads(run(capsys, "search", "zzzzqqq", "--format", "json")[1]) == []
+        assert run(capsys, "search", "zzzzqqq", "--format", "csv")[1].splitlines() == [
+            "score,kind,id,name,title"
+        ]
+
+
+def mc_title(result: mc.SearchResult) -> str:
+    """The title a search row shows: an occupation's or source's title, else the name."""
+    entity = result.entity
+    if isinstance(entity, mc.Credential | mc.Organization):
+        return entity.name
+    return entity.title
+
+
+WAGES = ("series", "medical coder", "annual_wage")
+JOBS = ("series", "medical coder", "employment")
+
+
+class TestSeries:
+    """`series OCCUPATION MEASURE` prints one row per period and marks definition breaks."""
+
+    def test_table(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
+        """Each period is a row with its figure, source, definition and count of others."""
+        status, out, _ = run(capsys, *JOBS)
+        assert status == 0
+        assert_fits(out)
+        lines = out.splitlines()
+        assert lines[0] == "jobs: Medical Records and Health Information Technicians"
+        assert lines[1].split() == ["PERIOD", "VALUE", "SOURCE", "DEFINITION", "OTHERS"]
+        assert lines[3].split() == ["2004", "about", "159,000", "ooh-2006-07", "29-2071", "0"]
+        series = cat.series("medical coder", "employment")
+        assert lines[-1] == f"{len(series)} periods (data {mc.DATA_VERSION})"
+
+    @pytest.mark.parametrize(
+        ("argv", "line", "period"),
+        [
+            (JOBS, "! definition changes at 2019: 29-2071 -> 29-2072+29-9021", "2019"),
+            (WAGES, "! definition changes at 2020-05: 29-2071 -> 29-2072+29-9021", "2020-05"),
+        ],
+    )
+    def test_break_line(
+        self, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], line: str, period: str
+    ) -> None:
+        """A break is a line of its own just above the first row of the new definition."""
+        status, out, _ = run(capsys, *argv)
+        assert status == 0
+        lines = out.splitlines()
+        assert lines.count(line) == 1
+        assert lines[lines.index(line) + 1].split()[0] == period
+
+    def test_no_break_within_definition(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--definition keeps one definition, so no break line appears."""
+        status, out, _ = run(capsys, *WAGES, "--definition", "29-2071")
+        assert status == 0
+        assert "!" not in out
+        assert "2020-05" not in out
+
+    @pytest.mark.parametrize(
+        ("options", "qualifiers"),
+        [
+            ((), {}),
+            (("--percentile", "90"), {"percentile": "90"}),
+            (("--percentile", "median", "--industry", "6221"), {"industry": "6221"}),
+            (("--definition", "29-2071"), {"definition": "29-2071"}),
+        ],
+    )
+    def test_json_matches_api(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        cat: mc.Catalog,
+        options: tuple[str, ...],
+        qualifiers: dict[str, str],
+    ) -> None:
+        """The JSON gives the API's points, each statistic in full, and the breaks."""
+        status, out, _ = run(capsys, *WAGES, *options, "--format", "json")
+        assert status == 0
+        document = json.loads(out)
+        series = cat.series("medical coder", "annual_wage", **qualifiers)
+        assert document["occupation"] == series.occupation
+        assert document["measure"] == "annual_wage"
+        assert document["breaks"] == [str(p) for p in series.breaks]
+        assert [
+            (p["period"], p["statistic"]["source"], Decimal(p["statistic"]["value"]))
+            for p in document["points"]
+        ] == [(str(p.period), p.source, p.value) for p in series]
+
+    def test_settings_and_accreditor(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--setting and --accreditor pick their slice of a measure."""
+        status, out, _ = run(
+            capsys, "series", "29-2071", "employment_share", "--setting", "hospitals"
+        )
+        assert status == 0
+        assert "about 40%" in out
+        status, out, _ = run(
+            capsys, "series", "29-2071", "accredited_programs", "--accreditor", "cahiim"
+        )
+        assert status == 0
+        assert "more than 200" in out
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
+        """The CSV has a header row and one row per period, the break flagged."""
+        status, out, _ = run(capsys, *JOBS, "--format", "csv")
+        assert status == 0
+        parsed = rows(out)
+        assert list(parsed[0]) == [
+            "period",
+            "value",
+            "value_high",
+            "unit",
+            "bound",
+            "source",
+            "definition",
+            "alternatives",
+            "definition_changes",
+        ]
+        series = cat.series("medical coder", "employment")
+        assert [r["period"] for r in parsed] == [str(p) for p in series.periods]
+        assert [r["period"] for r in parsed if r["definition_changes"] == "True"] == ["2019"]
+        assert parsed[0]["bound"] == "approximate"
+        assert parsed[0]["value_high"] == ""
+
+    def test_alternatives(self, capsys: pytest.CaptureFixture[str], data_copy: Path) -> None:
+        """Where two sources state a period, the newest wins and the older is counted."""
+        path = data_copy / "statistics.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for record in document["statistics"]:
+            if (record["source"], record["measure"], record.get("percentile")) == (
+                "ooh-2012-13",
+                "annual_wage",
+                50,
+            ):
+                record["period"] = "2008-05"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        status, out, _ = run(capsys, "--data", str(data_copy), *WAGES)
+        assert status == 0
+        assert out.splitlines()[4].split() == ["2008-05", "$32,350", "ooh-2012-13", "29-2071", "1"]
+        assert "OTHERS: older sources stating the same period" in out
+        status, out, _ = run(capsys, "--data", str(data_copy), *WAGES, "--format", "json")
+        (point,) = (p for p in json.loads(out)["points"] if p["period"] == "2008-05")
+        assert [s["source"] for s in point["alternatives"]] == ["ooh-2010-11"]
+
+    def test_empty(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An occupation with no figures of the measure says so and exits 0."""
+        argv = ("series", "medical-secretaries", "annual_wage")
+        status, out, _ = run(capsys, *argv)
+        assert (status, out) == (0, "no annual wage figures for Medical Secretaries\n")
+        assert json.loads(run(capsys, *argv, "--format", "json")[1])["points"] == []
+        assert len(run(capsys, *argv, "--format", "csv")[1].splitlines()) == 1
+
+
+EXAMPLE = (
+    "compare",
+    "--measure",
+    "annual_wage",
+    "--percentile",
+    "50",
+    "--from-edition",
+    "2006-07",
+    "--to-source",
+    "article-medical-information-coder",
+)
+
+
+def median(cat: mc.Catalog, period: str) -> mc.Statistic:
+    """The packaged median annual wage of *period*, for the whole occupation."""
+    (stat,) = (
+        s
+        for s in cat.stats(measure="annual_wage", percentile=50, period=period)
+        if s.industry is None
+    )
+    return stat
+
+
+class TestCompare:
+    """`compare` picks one statistic per side by filters and prints `mc.compare` of them."""
+
+    def test_real_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The 2004 and May 2018 medians, in 2018 dollars, with the CPI-U averages used."""
+        status, out, _ = run(capsys, *EXAMPLE, "--real")
+        assert status == 0
+        assert_fits(out)
+        lines = out.splitlines()
+        assert lines[0] == "annual wage, median: Medical Records and Health Information Technicians"
+        assert lines[1].split()[-3:] == ["IN", "2018", "DOLLARS"]
+        assert lines[3].split() == ["from", "2004", "ooh-2006-07", "$25,590", "$34,017.09"]
+        assert lines[4].split() == [
+            "to",
+            "2018-05",
+            "article-medical-information-coder",
+            "$40,350",
+            "$40,350",
+        ]
+        labelled = {line[:16].strip(): line[16:] for line in lines[5:]}
+        assert labelled == {
+            "change": "+$6,332.91",
+            "percent change": "+18.6%",
+            "ratio": "1.186",
+            "annualized": "+1.24% a year",
+            "years": "13.875",
+            "bound": "exact",
+            "prices": "CPI-U 2004: 188.9, 2018: 251.107 (source cpi-u)",
+        }
+
+    def test_nominal_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --real the figures are as stated: no constant-dollar column, no prices."""
+        status, out, _ = run(capsys, *EXAMPLE)
+        assert status == 0
+        assert "DOLLARS" not in out
+        assert "prices" not in out
+        assert "change          +$14,760" in out.splitlines()
+        assert "percent change  +57.7%" in out.splitlines()
+
+    @pytest.mark.parametrize("real", [False, True])
+    def test_json_matches_api(
+        self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog, *, real: bool
+    ) -> None:
+        """The JSON gives both statistics in full and every figure of `mc.compare`, exactly."""
+        status, out, _ = run(capsys, *EXAMPLE, *["--real"] * real, "--format", "json")
+        assert status == 0
+        record = json.loads(out)
+        a, b = median(cat, "2004"), median(cat, "2018-05")
+        expected = mc.compare(a, b, real=real)
+        assert record["a"]["value"] == "25590"
+        assert record["b"]["value"] == "40350"
+        assert record["a"]["citation"]["source"] == "ooh-2006-07"
+        for name in ("value_a", "value_b", "change", "percent_change", "ratio", "years"):
+            assert Decimal(record[name]) == getattr(expected, name), name
+        assert Decimal(record["annualized_percent"]) == expected.annualized_percent
+        assert record["bound"] == "exact"
+        assert record["real"] is real
+        assert record["definition_changed"] is False
+        assert record["high"] is None
+        if real:
+            assert record["price_year"] == 2018
+            assert record["cpi"] == [
+                {"year": 2004, "value": "188.9", "source": "cpi-u"},
+                {"year": 2018, "value": "251.107", "source": "cpi-u"},
+            ]
+        else:
+            assert record["price_year"] is None
+            assert record["cpi"] is None
+
+    @pytest.mark.parametrize(("first", "second"), [("2004", "2020-05"), ("2020-05", "2008-05")])
+    def test_change_adds_up(
+        self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog, first: str, second: str
+    ) -> None:
+        """From a to b in either direction, a's value plus the change is b's value."""
+        status, out, _ = run(
+            capsys,
+            "compare",
+            "--measure",
+            "annual wage",
+            "--percentile",
+            "median",
+            "--from-period",
+            first,
+            "--to-period",
+            second,
+            "--format",
+            "json",
+        )
+        assert status == 0
+        record = json.loads(out)
+        assert Decimal(record["value_a"]) + Decimal(record["change"]) == Decimal(record["value_b"])
+        assert record["value_b"] == str(median(cat, second).value)
+
+    def test_bound_and_definition(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An "about" figure makes the change approximate; a new definition gets a ! line."""
+        status, out, _ = run(
+            capsys,
+            "compare",
+            "--measure",
+            "employment",
+            "--from-period",
+            "2004",
+            "--to-period",
+            "2019",
+        )
+        assert status == 0
+        lines = out.splitlines()
+        assert "change          about +182,600" in lines
+        assert "bound           approximate (the true change is about this)" in lines
+        assert lines[-1] == "! definition changes: 29-2071 -> 29-2072+29-9021"
+
+    def test_shared_qualifiers(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A shared qualifier such as --industry picks that slice on both sides."""
+        status, out, _ = run(
+            capsys,
+            "compare",
+            "--measure",
+            "annual_wage",
+            "--percentile",
+            "50",
+            "--industry",
+            "6221",
+            "--from-edition",
+            "2006-07",
+            "--to-edition",
+            "2010-11",
+        )
+        assert status == 0
+        assert out.splitlines()[0].startswith("annual wage, median, ind. 6221: ")
+        assert "change          +$5,960" in out.splitlines()
+
+    def test_ranges(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Two salary ranges compare low ends and high ends, each labelled."""
+        argv = [
+            "compare",
+            "--measure",
+            "annual_salary",
+            "--experience",
+            "less than 1 year",
+            "--from-period",
+            "2009-08",
+            "--to-period",
+            "2009-08",
+        ]
+        status, out, _ = run(capsys, *argv, "--real")
+        assert status == 0
+        assert_fits(out)
+        assert out.splitlines()[3].split()[-3:] == ["$25,014", "to", "$34,988"]
+        assert "change (high end)          $0" in out.splitlines()
+        status, out, _ = run(capsys, *argv, "--format", "json")
+        assert status == 0
+        assert json.loads(out)["high"]["value_b"] == "34988"
+
+    def test_accreditor(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Program counts compare once --accreditor picks one accreditor."""
+        status, out, _ = run(
+            capsys,
+            "compare",
+            "--measure",
+            "accredited_programs",
+            "--accreditor",
+            "cahiim",
+            "--from-period",
+            "2005",
+            "--to-period",
+            "2008",
+        )
+        assert status == 0
+        assert "change          more than +16" in out.splitlines()
+
+
+class TestCompareSelection:
+    """Each side of `compare` must select exactly one statistic; else one line says what to add."""
+
+    def test_several(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Several matches: the count, what differs, and the options that tell them apart."""
+        err = assert_one_line_error(
+            run(capsys, "compare", "--measure", "annual_wage", "--percentile", "50")
+        )
+        assert "the 'from' statistic: 5 statistics match" in err
+        assert "2004, 2008-05, 2010-05, 2018-05, 2020-05" in err
+        assert "add --from-period or --from-source" in err
+
+    def test_several_to(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The 'to' side is checked as well, naming its own options."""
+        err = assert_one_line_error(
+            run(
+                capsys,
+                "compare",
+                "--measure",
+                "annual_wage",
+                "--percentile",
+                "50",
+                "--from-period",
+                "2004",
+            )
+        )
+        assert "the 'to' statistic: 5 statistics match" in err
+        assert "--to-period" in err
+
+    def test_several_measures(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Figures of different measures ask for --measure."""
+        err = assert_one_line_error(
+            run(capsys, "compare", "--from-edition", "2006-07", "--to-edition", "2010-11")
+        )
+        assert "--measure" in err
+
+    def test_missing_qualifier(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Figures that all carry a qualifier ask for it, listing its values."""
+        err = assert_one_line_error(
+            run(
+                capsys,
+                "compare",
+                "--measure",
+                "annual_wage",
+                "--from-period",
+                "2004",
+                "--to-period",
+                "2008-05",
+            )
+        )
+        assert (
+            "the 'from' statistic: 9 statistics match, all with percentile and industry set" in err
+        )
+        assert "add --percentile (one of: 10, 25, 50, 75, 90)" in err
+
+    def test_none(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Filters that match nothing are repeated in the message."""
+        err = assert_one_line_error(
+            run(
+                capsys,
+                "compare",
+                "--measure",
+                "annual_wage",
+                "--percentile",
+                "50",
+                "--from-period",
+                "2004",
+                "--to-period",
+                "2030",
+            )
+        )
+        assert err.endswith(
+            "the 'to' statistic: no statistic matches "
+            "--measure annual_wage --percentile 50 --to-period 2030\n"
+        )
+
+    def test_bad_period(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A period that is not one names its option."""
+        err = assert_one_line_error(
+            run(capsys, "compare", "--measure", "annual_wage", "--from-period", "2008-13")
+        )
+        assert "--from-period 2008-13: " in err
+
+    def test_real_non_dollar(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--real on figures that are not dollars is refused."""
+        err = assert_one_line_error(
+            run(
+                capsys,
+                "compare",
+                "--measure",
+                "employment",
+                "--from-period",
+                "2004",
+                "--to-period",
+                "2010",
+                "--real",
+            )
+        )
+        assert "--real adjusts dollar figures only; these are in jobs" in err
+
+
 class TestBadInput:
     """Every bad-input path exits 2 with one line on stderr and no traceback."""
 
@@ -238,6 +749,37 @@ class TestBadInput:
             ["stats", "--format", "xml"],
             ["stats", "--limit", "3"],
             ["export", "--format", "xml"],
+            ["search"],
+            ["search", "coder", "--kind", "bogus"],
+            ["search", "coder", "--limit", "-1"],
+            ["search", "coder", "--limit", "ten"],
+            ["search", "coder", "--format", "xml"],
+            ["series", "medical coder"],
+            ["series", "astronaut", "annual_wage"],
+            ["series", "medical coder", "wage"],
+            ["series", "medical coder", "annual_wage", "--percentile", "30"],
+            ["series", "medical coder", "annual_wage", "--industry", "bakeries"],
+            ["series", "medical coder", "annual_wage", "--definition", "99-9999"],
+            ["series", "medical coder", "accredited_programs"],
+            ["series", "medical coder", "annual_wage", "--format", "xml"],
+            ["compare"],
+            ["compare", "--measure", "annual_wage", "--percentile", "50"],
+            ["compare", "--measure", "wage", "--from-period", "2004", "--to-period", "2010"],
+            ["compare", "--occupation", "astronaut", "--measure", "employment"],
+            [*EXAMPLE[:-2], "--to-edition", "1999-00"],
+            [*EXAMPLE[:-2], "--to-period", "May 2018"],
+            [*EXAMPLE, "--format", "csv"],
+            ["compare", "--percentile", "30", "--from-period", "2004", "--to-period", "2010"],
+            [
+                "compare",
+                "--measure",
+                "employment",
+                "--from-period",
+                "2004",
+                "--to-period",
+                "2010",
+                "--real",
+            ],
             ["show"],
             ["nonsense"],
             [],
@@ -445,6 +987,32 @@ class TestSubprocess:
         assert result.returncode == 0, result.stderr
         assert "intact" in result.stdout
 
+    def test_search(self) -> None:
+        """search prints the ranked table."""
+        result = python_m("search", "rhit", "--limit", "1")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines()[2].split()[:2] == ["1.00", "rhit"]
+
+    def test_series_csv(self) -> None:
+        """series --format csv is readable by the csv module."""
+        result = python_m("series", "29-2071", "annual_wage", "--format", "csv")
+        assert result.returncode == 0, result.stderr
+        assert [r["value"] for r in rows(result.stdout)][:2] == ["25590", "30610"]
+
+    def test_compare_real(self) -> None:
+        """compare --real prints the figures in constant dollars."""
+        result = python_m(*EXAMPLE, "--real")
+        assert result.returncode == 0, result.stderr
+        assert "change          +$6,332.91" in result.stdout.splitlines()
+
+    def test_compare_ambiguous(self) -> None:
+        """An ambiguous side is one line on stderr and exit 2."""
+        result = python_m("compare", "--measure", "annual_wage")
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1
+        assert "statistics match" in result.stderr
+
     def test_version(self) -> None:
         """--version prints both versions."""
         result = python_m("--version")
@@ -468,6 +1036,30 @@ class TestSubprocess:
             os.close(write_end)
         assert result.returncode == 1
         assert result.stderr == ""
+
+
+README_COMMANDS = [
+    shlex.split(line, comments=True)[1:]
+    for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+    if line.startswith(
+        ("medcoder-careers search", "medcoder-careers series", "medcoder-careers compare")
+    )
+]
+
+
+class TestReadme:
+    """The README's search, series and compare lines run as shown."""
+
+    def test_found(self) -> None:
+        """The README shows one line for each of the three commands."""
+        assert sorted(argv[0] for argv in README_COMMANDS) == ["compare", "search", "series"]
+
+    @pytest.mark.parametrize("argv", README_COMMANDS, ids=lambda argv: argv[0])
+    def test_runs(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+        """The line exits 0 and prints a table within 80 columns."""
+        status, out, err = run(capsys, *argv)
+        assert status == 0, err
+        assert_fits(out)
 
 
 class TestInterrupt:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._render import WIDTH, table, value
+from medcoder_careers._render import WIDTH, comparison, search_table, series_table, table, value
 
 cells = st.text(st.characters(codec="ascii", categories=("L", "N", "P", "Zs")), max_size=60)
 
@@ -68,3 +68,88 @@ class TestValue:
         """Dollars, hours, jobs, percent, ranges and bounds read naturally."""
         base = attrs.evolve(cat.statistics[0], bound=mc.Bound.EXACT, unit=mc.Unit.USD_PER_YEAR)
         assert value(attrs.evolve(base, **changes)) == expected
+
+
+def wage(cat: mc.Catalog, period: str) -> mc.Statistic:
+    """The packaged median annual wage of *period*, for the whole occupation."""
+    (stat,) = (
+        s
+        for s in cat.stats(measure="annual_wage", percentile=50, period=period)
+        if s.industry is None
+    )
+    return stat
+
+
+class TestComparison:
+    """`comparison` renders every figure of a `Comparison` within 80 columns."""
+
+    def test_zero_first_value(self, cat: mc.Catalog) -> None:
+        """With a first figure of zero, percent change, ratio and growth rate read n/a."""
+        a = attrs.evolve(wage(cat, "2004"), value=Decimal(0))
+        lines = comparison(cat, mc.compare(a, wage(cat, "2008-05"))).splitlines()
+        assert "percent change  n/a (the first figure is zero)" in lines
+        assert "ratio           n/a" in lines
+        assert "annualized      n/a (no growth rate between these)" in lines
+
+    def test_fall(self, cat: mc.Catalog) -> None:
+        """A fall is signed with a minus and the percentages are negative."""
+        lines = comparison(cat, mc.compare(wage(cat, "2008-05"), wage(cat, "2004"))).splitlines()
+        assert "change          -$5,020" in lines
+        assert "percent change  -16.4%" in lines
+
+    def test_two_occupations(self, cat: mc.Catalog) -> None:
+        """Figures of two occupations name both in the heading."""
+        b = attrs.evolve(wage(cat, "2008-05"), occupation="medical-secretaries")
+        text = comparison(cat, mc.compare(wage(cat, "2004"), b))
+        assert text.splitlines()[1] == "  vs Medical Secretaries"
+        assert all(len(line) <= WIDTH for line in text.splitlines())
+
+    def test_percent_unit(self, cat: mc.Catalog) -> None:
+        """A change of a share is in percentage points, and an unstated definition is named."""
+        share = cat.stats(measure="employment_share", setting="hospitals")
+        b = attrs.evolve(share[1], definition=None)
+        lines = comparison(cat, mc.compare(share[0], b)).splitlines()
+        assert "change          about -1 percentage points" in lines
+        assert lines[-1] == "! definition changes: 29-2071 -> not stated"
+
+
+class TestSeriesTable:
+    """`series_table` marks each definition break on its own line."""
+
+    def test_unstated_definition_skipped(self, cat: mc.Catalog) -> None:
+        """A point naming no definition neither makes nor hides a break."""
+        series = cat.series("medical coder", "annual_wage")
+        points = list(series.points)
+        points[1] = attrs.evolve(
+            points[1], statistic=attrs.evolve(points[1].statistic, definition=None)
+        )
+        text = series_table(cat, attrs.evolve(series, points=points))
+        lines = text.splitlines()
+        assert lines[4].split()[3] == "-"
+        assert [line for line in lines if line.startswith("!")] == [
+            "! definition changes at 2020-05: 29-2071 -> 29-2072+29-9021"
+        ]
+
+
+class TestSearchTable:
+    """`search_table` keeps ids whole and puts kind and title under each row."""
+
+    def test_every_kind(self, cat: mc.Catalog) -> None:
+        """Each kind shows its title or name on the line below its row."""
+        results = [
+            mc.SearchResult(entity=entity, kind=kind, name=entity.id, score=1.0)
+            for kind, entity in (
+                ("occupation", cat.occupations["medical-secretaries"]),
+                ("credential", cat.credentials["rhit"]),
+                ("organization", cat.organizations["ahima"]),
+                ("source", cat.sources["ooh-2010-11"]),
+                ("industry", cat.industries["6221"]),
+            )
+        ]
+        lines = search_table(results, "x").splitlines()
+        assert lines[3].strip() == "occupation: Medical Secretaries"
+        assert lines[5].strip() == "credential: Registered Health Information Technician"
+        assert lines[7].strip().startswith("organization: American Health Information")
+        assert lines[9].strip().startswith("source: Occupational Outlook Handbook")
+        assert lines[11].strip().startswith("industry: ")
+        assert lines[-1] == "5 results for 'x', best first"

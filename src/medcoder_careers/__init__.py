@@ -11,8 +11,10 @@ source) they came from, each citing a verbatim quote.
 'RHIT'
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from ._catalog import Catalog, catalog, load
-from ._compare import PRECISION, Comparison, compare, inflate
 from ._errors import (
     ArgumentError,
     CpiError,
@@ -25,8 +27,6 @@ from ._errors import (
     PeriodError,
     Problem,
 )
-from ._export import export
-from ._frame import to_frame
 from ._manifest import VerifyReport
 from ._model import (
     Citation,
@@ -57,6 +57,21 @@ from ._vocab import (
     SourceKind,
     Unit,
 )
+
+if TYPE_CHECKING:
+    from ._compare import PRECISION, Comparison, compare, inflate
+    from ._export import export
+    from ._frame import to_frame
+
+# Imported on first use, so that `import medcoder_careers` stays fast.
+_LAZY = {
+    "PRECISION": "._compare",
+    "Comparison": "._compare",
+    "compare": "._compare",
+    "inflate": "._compare",
+    "export": "._export",
+    "to_frame": "._frame",
+}
 
 __all__ = [
     "DATA_VERSION",
@@ -108,6 +123,17 @@ __all__ = [
     "load",
     "to_frame",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the less used public names on first access."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

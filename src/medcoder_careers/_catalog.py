@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
@@ -32,6 +28,8 @@ from ._series import Series, build_series
 from ._vocab import WAGE_MEASURES, FactTopic, Measure
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from ._load import Data
 
 __all__ = ["Catalog", "catalog", "load"]
@@ -69,7 +67,7 @@ def _enum_member(cls: type[_M], value: object, kind: str) -> _M:
                     break
                 key = normalise(value).replace(" ", "_")
         members = [member.value for member in cls]
-        close = difflib.get_close_matches(key, members, n=5, cutoff=0.5)
+        close = _close(key, members, 5)
         raise NotFound(value, kind, suggestions=close)
     raise NotFound(value, kind, suggestions=[member.value for member in cls])
 
@@ -534,7 +532,7 @@ class Catalog:
         known = (*_QUALIFIERS, "definition")
         for name in qualifiers:
             if name not in known:
-                close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+                close = _close(name, known, 3)
                 raise NotFound(name, "qualifier", suggestions=close or known)
         given = dict(qualifiers)
         if wanted_measure in WAGE_MEASURES and given.get("percentile") is None:
@@ -654,7 +652,15 @@ class Catalog:
         return _verify(self._root, self._manifest)
 
 
+def _close(key: str, known: Iterable[str], limit: int) -> list[str]:
+    import difflib  # noqa: PLC0415 - only a miss needs it; keep import fast
+
+    return difflib.get_close_matches(key, known, n=limit, cutoff=0.5)
+
+
 def _packaged_root() -> Traversable:
+    from importlib.resources import files  # noqa: PLC0415 - keep import fast
+
     return files(__package__) / "data"
 
 
@@ -671,6 +677,9 @@ def load(path: str | os.PathLike[str] | Traversable) -> Catalog:
         ArgumentError: *path* is not a path (a `str`, an `os.PathLike` or a
             `Traversable`).
     """
+    from importlib.resources.abc import Traversable  # noqa: PLC0415 - keep import fast
+    from pathlib import Path  # noqa: PLC0415 - keep import fast
+
     from ._load import read_data  # noqa: PLC0415 - cattrs loads only when data does
 
     if isinstance(path, str | os.PathLike) and isinstance(os.fspath(path), str):

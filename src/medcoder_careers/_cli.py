@@ -1,28 +1,46 @@
 """The ``medcoder-careers`` command line: the public API, rendered by `_render`.
 
 Each command is one entry of `_COMMANDS`: a function that declares its
-arguments and one that runs it. Adding a command (``search``, ``series``,
-``compare``) is writing those two functions and adding one entry;
-`_add_stat_filters` gives a command the ``stats`` filters.
+arguments and one that runs it. Adding a command is writing those two
+functions and adding one entry; `_add_stat_filters` gives a command the
+``stats`` filters, `_add_qualifiers` the qualifiers that pick one slice of a
+measure (``series``, ``compare``), and `_add_format` the ``--format`` option.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Final, NamedTuple, NoReturn
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 from ._catalog import Catalog, catalog, load
-from ._errors import DataError, MedcoderError, NotFound
+from ._compare import Comparison, compare
+from ._errors import DataError, MedcoderError, NotFound, PeriodError
 from ._export import FORMATS, csv_text, export, full_record
 from ._model import Statistic
 from ._releases import RELEASES
-from ._render import Entity, entity, statistics_table
+from ._render import (
+    Entity,
+    comparison,
+    entity,
+    search_table,
+    series_table,
+    statistics_table,
+    title,
+)
+from ._search import KINDS
+from ._series import Series
 from ._version import DATA_VERSION, __version__
-from ._vocab import Measure
+from ._vocab import Measure, Unit
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["main"]
 
@@ -105,6 +123,52 @@ def _stat_filters(args: argparse.Namespace) -> dict[str, str]:
     return {name: getattr(args, name) for name in _STAT_FILTERS if getattr(args, name) is not None}
 
 
+_QUALIFIERS: Final = {
+    "percentile": _STAT_FILTERS["percentile"],
+    "industry": _STAT_FILTERS["industry"],
+    "setting": _STAT_FILTERS["setting"],
+    "experience": _STAT_FILTERS["experience"],
+    "accreditor": "accrediting organization of a program count, e.g. cahiim",
+}
+
+
+def _add_qualifiers(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """Add the options that pick one slice of a measure; one not given means "none"."""
+    for name, text in _QUALIFIERS.items():
+        parser.add_argument(f"--{name}", metavar=name.upper(), help=text)
+
+
+def _qualifiers(args: argparse.Namespace) -> dict[str, str]:
+    return {name: getattr(args, name) for name in _QUALIFIERS if getattr(args, name) is not None}
+
+
+def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+    parser.add_argument("--format", choices=choices, default="table", help="default: table")
+
+
+def _converter() -> cattrs.Converter:
+    from ._load import make_converter  # noqa: PLC0415 - cattrs loads only when needed
+
+    return make_converter()
+
+
+def _number(number: Decimal | None) -> str | None:
+    """Write a Decimal as plain text for JSON (``"50"``, never ``"5E+1"``)."""
+    return None if number is None else f"{number:f}"
+
+
+def _print_json(document: object) -> None:
+    print(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _print_csv(header: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    sys.stdout.write(buffer.getvalue())
+
+
 # -- commands -----------------------------------------------------------
 
 
@@ -120,9 +184,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _stats_arguments(parser: argparse.ArgumentParser) -> None:
     _add_stat_filters(parser)
-    parser.add_argument(
-        "--format", choices=("table", "json", "csv"), default="table", help="default: table"
-    )
+    _add_format(parser, ("table", "json", "csv"))
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -131,13 +193,250 @@ def _stats(args: argparse.Namespace) -> int:
     if args.format == "table":
         print(statistics_table(cat, stats))
         return 0
-    from ._load import make_converter  # noqa: PLC0415 - cattrs loads only when needed
-
-    converter = make_converter()
+    converter = _converter()
     if args.format == "json":
         print(json.dumps([full_record(converter, s) for s in stats], indent=2))
     else:
         sys.stdout.write(csv_text(converter, Statistic, stats))
+    return 0
+
+
+def _search_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text", metavar="TEXT", help="what to look for; partial names and typos are fine"
+    )
+    parser.add_argument("--kind", help=f"search one kind only: {', '.join(KINDS)}")
+    parser.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="the most results (default: 10)"
+    )
+    _add_format(parser, ("table", "json", "csv"))
+
+
+_SEARCH_COLUMNS: Final = ("score", "kind", "id", "name", "title")
+
+
+def _search(args: argparse.Namespace) -> int:
+    cat = _data(args)
+    results = cat.search(args.text, kind=args.kind, limit=args.limit)
+    if args.format == "table":
+        print(search_table(results, args.text))
+        return 0
+    records = [
+        {"score": r.score, "kind": r.kind, "id": r.id, "name": r.name, "title": title(r.entity)}
+        for r in results
+    ]
+    if args.format == "json":
+        _print_json(records)
+    else:
+        _print_csv(_SEARCH_COLUMNS, records)
+    return 0
+
+
+def _series_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("occupation", metavar="OCCUPATION", help=_STAT_FILTERS["occupation"])
+    parser.add_argument("measure", metavar="MEASURE", help=_STAT_FILTERS["measure"])
+    qualifiers = parser.add_argument_group(
+        "qualifiers (one not given: the figures without it; wages: the median)"
+    )
+    _add_qualifiers(qualifiers)
+    qualifiers.add_argument(
+        "--definition",
+        help="only figures counting these SOC codes, e.g. 29-2071 or 29-2072+29-9021",
+    )
+    _add_format(parser, ("table", "json", "csv"))
+
+
+_SERIES_COLUMNS: Final = (
+    "period",
+    "value",
+    "value_high",
+    "unit",
+    "bound",
+    "source",
+    "definition",
+    "alternatives",
+    "definition_changes",
+)
+
+
+def _series_rows(series: Series) -> list[dict[str, object]]:
+    breaks = set(series.breaks)
+    return [
+        {
+            "period": str(point.period),
+            "value": point.statistic.value,
+            "value_high": point.statistic.value_high,
+            "unit": point.unit.value,
+            "bound": point.bound.value,
+            "source": point.source,
+            "definition": point.statistic.definition,
+            "alternatives": len(point.alternatives),
+            "definition_changes": point.period in breaks,
+        }
+        for point in series
+    ]
+
+
+def _series(args: argparse.Namespace) -> int:
+    cat = _data(args)
+    qualifiers = _qualifiers(args)
+    if args.definition is not None:
+        qualifiers["definition"] = args.definition
+    series = cat.series(args.occupation, args.measure, **qualifiers)
+    if args.format == "table":
+        print(series_table(cat, series))
+    elif args.format == "json":
+        converter = _converter()
+        _print_json(
+            {
+                "occupation": series.occupation,
+                "measure": series.measure.value,
+                "breaks": [str(period) for period in series.breaks],
+                "points": [
+                    {
+                        "period": str(point.period),
+                        "statistic": full_record(converter, point.statistic),
+                        "alternatives": [full_record(converter, s) for s in point.alternatives],
+                    }
+                    for point in series
+                ],
+            }
+        )
+    else:
+        _print_csv(_SERIES_COLUMNS, _series_rows(series))
+    return 0
+
+
+_SIDES: Final = ("from", "to")
+_SIDE_FILTERS: Final = {
+    "edition": "handbook edition, e.g. 2006-07",
+    "source": "source id, e.g. article-medical-information-coder",
+    "period": "reference period, e.g. 2004 or 2018-05",
+}
+_DOLLARS: Final = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
+
+
+def _compare_arguments(parser: argparse.ArgumentParser) -> None:
+    shared = parser.add_argument_group(
+        "both statistics (a qualifier not given selects the figures without it)"
+    )
+    for name in ("occupation", "measure"):
+        shared.add_argument(f"--{name}", metavar=name.upper(), help=_STAT_FILTERS[name])
+    _add_qualifiers(shared)
+    for side in _SIDES:
+        group = parser.add_argument_group(f"the '{side}' statistic")
+        for name, text in _SIDE_FILTERS.items():
+            group.add_argument(f"--{side}-{name}", metavar=name.upper(), help=text)
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="dollar figures in constant dollars of the later period (CPI-U annual averages)",
+    )
+    _add_format(parser, ("table", "json"))
+
+
+def _given(args: argparse.Namespace, side: str) -> dict[str, str]:
+    """Return the filters of one side: the shared ones, then the side's own."""
+    names = ("occupation", "measure", *_QUALIFIERS)
+    given = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    for name in _SIDE_FILTERS:
+        own = getattr(args, f"{side}_{name}")
+        if own is not None:
+            given[name] = own
+    return given
+
+
+def _options(side: str, fields: Iterable[str]) -> list[str]:
+    """Return the options that tell statistics differing in *fields* apart."""
+    options = {
+        "occupation": "--occupation",
+        "measure": "--measure",
+        "period": f"--{side}-period",
+        "source": f"--{side}-source (or --{side}-edition)",
+    }
+    return [options[field] for field in fields if field in options]
+
+
+def _pick(cat: Catalog, args: argparse.Namespace, side: str) -> Statistic:
+    """Return the one statistic the filters of *side* select, or explain what to add."""
+    given = _given(args, side)
+    try:
+        found = cat.stats(**given)
+    except PeriodError as exc:  # only a side has a period
+        msg = f"--{side}-period {given['period']}: {exc}"
+        raise _UsageError(msg) from None
+    unset = [name for name in _QUALIFIERS if name not in given]
+    plain = [s for s in found if all(getattr(s, name) is None for name in unset)]
+    if len(plain) == 1:
+        return plain[0]
+    where = f"the '{side}' statistic"
+    if plain:
+        fields = ("occupation", "measure", "period", "source", "definition")
+        differ = [f for f in fields if len({getattr(s, f) for s in plain}) > 1]
+        values = sorted({str(getattr(s, differ[0])) for s in plain}) if differ else []
+        add = " or ".join(_options(side, differ)) or "more filters"
+        first = f" ({differ[0]}: {', '.join(values)})" if differ else ""
+        msg = (
+            f"{where}: {len(plain)} statistics match, differing in "
+            f"{', '.join(differ) or 'what no option selects'}{first}; add {add}"
+        )
+    elif found:
+        missing = [name for name in unset if any(getattr(s, name) is not None for s in found)]
+        values = sorted({str(getattr(s, missing[0])) for s in found})
+        msg = (
+            f"{where}: {len(found)} statistics match, all with {' and '.join(missing)} set; "
+            f"add --{missing[0]} (one of: {', '.join(values)})"
+        )
+    else:
+        filters = " ".join(
+            f"--{name if name not in _SIDE_FILTERS else f'{side}-{name}'} {value}"
+            for name, value in given.items()
+        )
+        msg = f"{where}: no statistic matches {filters or 'no filters'}"
+    raise _UsageError(msg)
+
+
+def _figures(result: Comparison) -> dict[str, object]:
+    return {
+        "value_a": _number(result.value_a),
+        "value_b": _number(result.value_b),
+        "change": _number(result.change),
+        "percent_change": _number(result.percent_change),
+        "ratio": _number(result.ratio),
+        "years": _number(result.years),
+        "annualized_percent": _number(result.annualized_percent),
+        "bound": result.bound.value,
+    }
+
+
+def _compare(args: argparse.Namespace) -> int:
+    cat = _data(args)
+    a, b = (_pick(cat, args, side) for side in _SIDES)
+    if args.real and a.unit == b.unit and a.unit not in _DOLLARS:
+        msg = f"--real adjusts dollar figures only; these are in {a.unit}"
+        raise _UsageError(msg)
+    result = compare(a, b, real=args.real, catalog=cat)
+    if args.format == "table":
+        print(comparison(cat, result))
+        return 0
+    converter = _converter()
+    _print_json(
+        {
+            "a": full_record(converter, a),
+            "b": full_record(converter, b),
+            "real": result.real,
+            **_figures(result),
+            "definition_changed": result.definition_changed,
+            "price_year": result.price_year,
+            "cpi": None
+            if result.cpi is None
+            else [
+                {"year": row.year, "value": _number(row.value), "source": row.citation.source}
+                for row in result.cpi
+            ],
+            "high": None if result.high is None else _figures(result.high),
+        }
+    )
     return 0
 
 
@@ -207,6 +506,26 @@ _COMMANDS: Final = {
         f"  {_PROG} stats --edition 2010-11 --format csv > wages.csv",
         _stats_arguments,
         _stats,
+    ),
+    "search": _Command(
+        "find records by any name, code or abbreviation; typos are fine",
+        f"{_PROG} search 'medcal codr'\n  {_PROG} search registrar --kind credential --limit 3",
+        _search_arguments,
+        _search,
+    ),
+    "series": _Command(
+        "one measure of an occupation over time, one row per period",
+        f"{_PROG} series 'medical coder' annual_wage\n"
+        f"  {_PROG} series 29-2071 annual_wage --percentile 90 --format csv",
+        _series_arguments,
+        _series,
+    ),
+    "compare": _Command(
+        "compare two statistics: change, percent, ratio, annual rate",
+        f"{_PROG} compare --measure annual_wage --percentile 50 \\\n"
+        f"      --from-edition 2006-07 --to-source article-medical-information-coder --real",
+        _compare_arguments,
+        _compare,
     ),
     "export": _Command(
         "write all data as a loadable JSON directory or as CSV files",

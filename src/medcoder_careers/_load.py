@@ -13,12 +13,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from importlib.resources.abc import Traversable
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
-from cattrs.v import format_exception, transform_error
 
 from ._errors import DataError, PeriodError, Problem
 from ._manifest import MANIFEST, Manifest, read_manifest
@@ -36,6 +34,9 @@ from ._model import (
 )
 from ._period import Period, PeriodKind
 from ._vocab import WAGE_MEASURES, Measure, SourceKind, units_for
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["COLLECTIONS", "FILES", "MANIFEST", "Data", "make_converter", "read_data"]
 
@@ -119,34 +120,133 @@ def _structure_int(value: object, _: type) -> int:
     return value
 
 
+class _ProblemsError(Exception):
+    """Problems inside one value, each with its path relative to that value."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__(problems)
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, _InvalidValueError):
+        return str(exc)
+    return f"invalid value ({type(exc).__name__}: {exc})"
+
+
+_FAILED: Final = object()
+
+
+_Hook = Callable[[Any, Any], Any]
+
+
+def _structure_part(
+    hook: _Hook,
+    value: object,
+    hint: Any,  # noqa: ANN401 - a type
+    where: str,
+    problems: list[tuple[str, str]],
+) -> object:
+    """Structure one part of a value; on failure record its problems and return _FAILED."""
+    try:
+        return hook(value, hint)
+    except _ProblemsError as inner:
+        problems += [(f"{where}{path}", message) for path, message in inner.problems]
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        problems.append((where, _message(exc)))
+    return _FAILED
+
+
+def _attrs_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, type], object]:
+    """Structure *cls* from a JSON object, strictly, collecting every problem.
+
+    Reflection instead of cattrs' generated code: the data is small, and
+    generating (compiling) a function per class cost more than it saved.
+    """
+    hints = get_type_hints(cls)
+    fields = [
+        (
+            field.name,
+            hints[field.name],
+            converter.get_structure_hook(hints[field.name]),
+            field.default is not attrs.NOTHING,
+        )
+        for field in attrs.fields(cls)
+    ]
+    names = frozenset(name for name, _, _, _ in fields)
+
+    def structure(value: object, _: type) -> object:
+        if not isinstance(value, dict):
+            raise _ProblemsError([("", f"expected an object, got {type(value).__name__}")])
+        problems: list[tuple[str, str]] = []
+        extra = value.keys() - names
+        if extra:
+            problems.append(("", f"extra fields found ({', '.join(sorted(map(str, extra)))})"))
+        kwargs: dict[str, object] = {}
+        for name, hint, hook, has_default in fields:
+            if name in value:
+                kwargs[name] = _structure_part(hook, value[name], hint, f".{name}", problems)
+            elif not has_default:
+                problems.append((f".{name}", "required field missing"))
+        if problems:
+            raise _ProblemsError(problems)
+        try:
+            return cls(**kwargs)
+        except (ValueError, TypeError) as exc:
+            raise _ProblemsError([("", _message(exc))]) from None
+
+    return structure
+
+
+def _is_tuple_of(hint: object) -> bool:
+    args = get_args(hint)
+    return get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[object, Any], tuple[object, ...]]:
+    def structure(value: object, hint: Any) -> tuple[object, ...]:  # noqa: ANN401 - a type
+        if not isinstance(value, list):
+            raise _ProblemsError([("", f"expected a list, got {type(value).__name__}")])
+        item_hint = get_args(hint)[0]
+        hook = converter.get_structure_hook(item_hint)
+        problems: list[tuple[str, str]] = []
+        items = tuple(
+            _structure_part(hook, item, item_hint, f"[{index}]", problems)
+            for index, item in enumerate(value)
+        )
+        if problems:
+            raise _ProblemsError(problems)
+        return items
+
+    return structure
+
+
 def make_converter() -> cattrs.Converter:
     """Build the one converter that reads and writes the data format.
 
     Strict: unknown keys, wrong JSON types, floats for decimals and
-    unknown vocabulary values are all errors. Decimals travel as strings,
-    periods in their ISO text form; fields equal to their default are
-    left out when writing.
+    unknown vocabulary values are all errors, each reported with its path.
+    Decimals travel as strings, periods in their ISO text form; fields
+    equal to their default are left out when writing.
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=False
+    )
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Period, _structure_period)
     converter.register_unstructure_hook(Period, str)
     converter.register_structure_hook(str, _structure_text)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(converter, cls))
+    converter.register_structure_hook_func(_is_tuple_of, _tuple_hook(converter))
     return converter
 
 
 @functools.cache
 def _shared_converter() -> cattrs.Converter:
-    """The converter every load uses: its generated hooks are built once."""
+    """The converter every load uses: its hooks are built once."""
     return make_converter()
-
-
-def _describe(exc: BaseException, cls: type | None) -> str:
-    if isinstance(exc, _InvalidValueError):
-        return str(exc)
-    return format_exception(exc, cls)
 
 
 @attrs.frozen(kw_only=True)
@@ -206,12 +306,9 @@ class _Reader:
                 continue
             try:
                 out.append((index, self.converter.structure(item, cls)))
-            except cattrs.BaseValidationError as exc:
-                for line in transform_error(exc, path=path, format_exception=_describe):
-                    message, _, where = line.rpartition(" @ ")
-                    self.problem(file, where, message)
-            except (ValueError, TypeError) as exc:
-                self.problem(file, path, str(exc))
+            except _ProblemsError as exc:
+                for where, message in exc.problems:
+                    self.problem(file, f"{path}{where}", message)
         return out
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -165,6 +164,8 @@ class KeyIndex:
         normalised = normalise(key)
         if not normalised:
             return ()
+        import difflib  # noqa: PLC0415 - only a miss needs it; keep import fast
+
         close = difflib.get_close_matches(normalised, self._display.keys(), n=limit, cutoff=_CUTOFF)
         return tuple(self._display[match] for match in close)
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Mapping
-from importlib.resources.abc import Traversable
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._errors import Problem
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["MANIFEST", "Manifest", "VerifyReport", "read_manifest", "sha256"]
 
@@ -22,6 +24,8 @@ _VERSION = re.compile(r"\d{4}\.\d+")
 
 def sha256(data: bytes) -> str:
     """Return the hex sha256 digest of *data*."""
+    import hashlib  # noqa: PLC0415 - only verify and export hash; keep import fast
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -44,6 +44,21 @@ __all__ = [
 ]
 
 
+class _Record:
+    """Base of the model classes: a repr built from the fields at call time.
+
+    attrs would compile a ``__repr__`` per class at import; this one is shared.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        """Return ``ClassName(field=value, ...)``."""
+        fields = type(self).__attrs_attrs__  # type: ignore[attr-defined]
+        shown = ", ".join(f"{field.name}={getattr(self, field.name)!r}" for field in fields)
+        return f"{type(self).__name__}({shown})"
+
+
 def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
     """Freeze any iterable into a tuple (a plain function: attrs inspects it cheaply)."""
     return tuple(items)
@@ -54,8 +69,8 @@ def _none_first(value: object) -> tuple[bool, object]:
     return (value is not None, "" if value is None else value)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Citation:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Citation(_Record):
     """Where a record was read: a source id and a verbatim excerpt of its text.
 
     Attributes:
@@ -68,8 +83,8 @@ class Citation:
     quote: str
 
 
-@attrs.frozen(kw_only=True, order=True)
-class PostalAddress:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class PostalAddress(_Record):
     """A postal address as a source prints it.
 
     Attributes:
@@ -91,8 +106,8 @@ class PostalAddress:
         return ", ".join((*self.lines, self.city, f"{self.region} {self.postal_code}"))
 
 
-@attrs.frozen(kw_only=True, order=True)
-class SocCode:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class SocCode(_Record):
     """A Standard Occupational Classification code in one SOC version.
 
     Attributes:
@@ -110,8 +125,8 @@ class SocCode:
         return f"{self.version} SOC {self.code} {self.title}"
 
 
-@attrs.frozen(kw_only=True, order=True)
-class NaicsCode:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class NaicsCode(_Record):
     """An industry code in one NAICS edition, or a BLS OES/OEWS designation.
 
     Attributes:
@@ -131,8 +146,8 @@ class NaicsCode:
         return f"{prefix}{self.version} {self.code} {self.title}"
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Organization:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Organization(_Record):
     """An organization named in the sources.
 
     Attributes:
@@ -158,8 +173,8 @@ class Organization:
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Requirement:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Requirement(_Record):
     """One condition for earning or keeping a credential.
 
     Attributes:
@@ -177,8 +192,8 @@ class Requirement:
     citation: Citation = attrs.field(order=False)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Credential:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Credential(_Record):
     """A professional credential (certification or registration).
 
     Attributes:
@@ -204,8 +219,8 @@ class Credential:
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Specialty:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Specialty(_Record):
     """A specialty within an occupation (coders, cancer registrars, ...).
 
     Attributes:
@@ -221,8 +236,8 @@ class Specialty:
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Occupation:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Occupation(_Record):
     """An occupation, with its codes in every SOC version.
 
     Attributes:
@@ -253,8 +268,8 @@ class Occupation:
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Industry:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Industry(_Record):
     """An industry a wage table breaks figures down by.
 
     Attributes:
@@ -276,8 +291,8 @@ class Industry:
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Source:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Source(_Record):
     """A document the data was read from.
 
     Attributes:
@@ -309,8 +324,8 @@ class Source:
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Statistic:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Statistic(_Record):
     """One figure, stamped with its reference period and the source it came from.
 
     A statistic's ``period`` is when the figure applies (``2008-05`` for
@@ -362,8 +377,8 @@ class Statistic:
         return self.value_high is not None
 
 
-@attrs.frozen(kw_only=True, order=True)
-class Fact:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Fact(_Record):
     """An edition-stamped categorical statement, e.g. the entry-level education.
 
     Attributes:
@@ -384,8 +399,8 @@ class Fact:
     citation: Citation = attrs.field(order=False)
 
 
-@attrs.frozen(kw_only=True, order=True)
-class CpiAnnualAverage:
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class CpiAnnualAverage(_Record):
     """A CPI-U annual average (U.S. city average, all items, 1982-84=100).
 
     Attributes:

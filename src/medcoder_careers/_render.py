@@ -8,10 +8,24 @@ from decimal import Decimal
 from typing import Final
 
 from ._catalog import Catalog
+from ._compare import Comparison
 from ._model import Credential, Industry, Occupation, Organization, Source, Statistic
+from ._search import SearchResult
+from ._series import Series
 from ._vocab import Bound, Measure, Unit
 
-__all__ = ["WIDTH", "Entity", "entity", "statistics_table", "table", "value"]
+__all__ = [
+    "WIDTH",
+    "Entity",
+    "comparison",
+    "entity",
+    "search_table",
+    "series_table",
+    "statistics_table",
+    "table",
+    "title",
+    "value",
+]
 
 WIDTH: Final = 80
 """The terminal width every table and record fits."""
@@ -178,4 +192,174 @@ def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901 - one case per ki
     lines = [f"{type(record).__name__.lower()} {record.id}"]
     for label, text in fields:
         lines += _wrap(label, text)
+    return "\n".join(lines)
+
+
+def title(record: Entity) -> str:
+    """Return what *record* is called: an occupation's or source's title, else its name."""
+    match record:
+        case Occupation() | Source() | Industry():
+            return record.title
+        case Credential() | Organization():
+            return record.name
+
+
+def search_table(results: Sequence[SearchResult], text: str) -> str:
+    """Render search *results* for *text*: score, id and matched name, then kind and title.
+
+    Each result is a row of the table (score, id, the name that matched)
+    and an indented line below it with the kind and the title, so that a
+    long id is never cut short.
+    """
+    if not results:
+        return f"nothing matches {text!r}"
+    rows = [[f"{r.score:.2f}", r.id, r.name] for r in results]
+    header, rule, *body = table(["SCORE", "ID", "MATCHED"], rows, flexible=[2]).splitlines()
+    indent = " " * (len(rule.split()[0]) + len(_GAP))
+    lines = [header, rule]
+    for result, line in zip(results, body, strict=True):
+        lines += [line, _clip(f"{indent}{result.kind}: {title(result.entity)}", WIDTH)]
+    count = f"{len(results)} result{'s' * (len(results) != 1)} for {text!r}, best first"
+    return "\n".join([*lines, count])
+
+
+def _heading(cat: Catalog, stat: Statistic, occupation: str | None = None) -> str:
+    """Return "what: of whom" for a statistic, and a "vs" line for a second occupation."""
+    what = _MEASURE_LABELS[stat.measure]
+    qualifier = _qualifier(stat)
+    if qualifier:
+        what += f", {qualifier}"
+    heading = _clip(f"{what}: {cat.occupations[stat.occupation].title}", WIDTH)
+    if occupation is not None and occupation != stat.occupation:
+        heading += "\n" + _clip(f"  vs {cat.occupations[occupation].title}", WIDTH)
+    return heading
+
+
+def _definition_break(period: object, before: str | None, after: str | None) -> str:
+    return f"! definition changes at {period}: {before or 'not stated'} -> {after or 'not stated'}"
+
+
+def series_table(cat: Catalog, series: Series) -> str:
+    """Render *series* as a table, one row per period, a ``!`` line at each definition break.
+
+    The columns are the period, the figure with its bound, the source it
+    comes from, the occupational definition it counts and how many other
+    sources state a figure for the same period.
+    """
+    if not series:
+        label = _MEASURE_LABELS[series.measure]
+        return f"no {label} figures for {cat.occupations[series.occupation].title}"
+    headers = ["PERIOD", "VALUE", "SOURCE", "DEFINITION", "OTHERS"]
+    rows = [
+        [
+            str(point.period),
+            value(point.statistic),
+            point.source,
+            point.statistic.definition or "-",
+            str(len(point.alternatives)),
+        ]
+        for point in series
+    ]
+    header, rule, *body = table(headers, rows, flexible=[2]).splitlines()
+    lines = [_heading(cat, series.latest().statistic), header, rule]
+    breaks = set(series.breaks)
+    previous: str | None = None
+    for point, line in zip(series, body, strict=True):
+        definition = point.statistic.definition
+        if point.period in breaks:
+            lines.append(_definition_break(point.period, previous, definition))
+        lines.append(line)
+        previous = definition or previous
+    count = f"{len(series)} period{'s' * (len(series) != 1)} (data {cat.data_version})"
+    if any(point.alternatives for point in series):
+        count += "; OTHERS: older sources stating the same period"
+    lines.append(count)
+    return "\n".join(lines)
+
+
+def _signed(number: Decimal, unit: Unit) -> str:
+    sign = "-" if number < 0 else "+" if number > 0 else ""
+    if unit is Unit.PERCENT:
+        return f"{sign}{abs(number)} percentage points"
+    return sign + _amount(abs(number), unit)
+
+
+def _percent(number: Decimal | None, places: int, missing: str) -> str:
+    if number is None:
+        return missing
+    rounded = round(number, places)
+    return f"{'+' * (rounded > 0)}{rounded}%"
+
+
+def _plain(number: Decimal, places: int) -> str:
+    """Round *number* to at most *places* decimals, trailing zeros dropped."""
+    return f"{round(number, places).normalize():f}"
+
+
+_BOUND_MEANING: Final = {
+    Bound.EXACT: "exact",
+    Bound.APPROXIMATE: "approximate (the true change is about this)",
+    Bound.MORE_THAN: "more than (the true change is more than this)",
+    Bound.LESS_THAN: "less than (the true change is less than this)",
+}
+
+
+def _figures(result: Comparison, suffix: str = "") -> list[tuple[str, str]]:
+    unit = result.a.unit
+    return [
+        (f"change{suffix}", _BOUND[result.bound] + _signed(result.change, unit)),
+        (
+            f"percent change{suffix}",
+            _percent(result.percent_change, 1, "n/a (the first figure is zero)"),
+        ),
+        (f"ratio{suffix}", "n/a" if result.ratio is None else _plain(result.ratio, 3)),
+        (
+            f"annualized{suffix}",
+            _percent(result.annualized_percent, 2, "n/a (no growth rate between these)")
+            + " a year" * (result.annualized_percent is not None),
+        ),
+    ]
+
+
+def _constant(result: Comparison, side: str) -> str:
+    unit = result.a.unit
+    text = _amount(getattr(result, f"value_{side}"), unit)
+    if result.high is not None:
+        text += f" to {_amount(getattr(result.high, f'value_{side}'), unit)}"
+    return text
+
+
+def comparison(cat: Catalog, result: Comparison) -> str:
+    """Render a `Comparison` as two figure rows and labelled results, within 80 columns.
+
+    The rows give each statistic's period, source and figure with its
+    bound (and, when ``real``, the figure in constant dollars); then the
+    change, percent change, ratio, annualized rate, years and the bound of
+    the result; with ``real``, the CPI-U averages used; a ``!`` line when
+    the occupational definition changes.
+    """
+    a, b = result.a, result.b
+    headers = ["", "PERIOD", "SOURCE", "VALUE"]
+    rows = [
+        ["from", str(a.period), a.source, value(a)],
+        ["to", str(b.period), b.source, value(b)],
+    ]
+    if result.real:
+        headers.append(f"IN {result.price_year} DOLLARS")
+        rows[0].append(_constant(result, "a"))
+        rows[1].append(_constant(result, "b"))
+    fields = _figures(result)
+    if result.high is not None:
+        fields += _figures(result.high, " (high end)")
+    fields += [("years", _plain(result.years, 3)), ("bound", _BOUND_MEANING[result.bound])]
+    if result.cpi is not None:
+        first, second = result.cpi
+        prices = f"CPI-U {first.year}: {first.value}, {second.year}: {second.value}"
+        fields.append(("prices", f"{prices} (source {first.citation.source})"))
+    lines = [_heading(cat, a, b.occupation), table(headers, rows, flexible=[2])]
+    width = max(len(label) for label, _ in fields) + len(_GAP)
+    lines += [_clip(f"{label.ljust(width)}{text}", WIDTH) for label, text in fields]
+    if result.definition_changed:
+        before, after = (d or "not stated" for d in (a.definition, b.definition))
+        lines.append(f"! definition changes: {before} -> {after}")
     return "\n".join(lines)
