@@ -175,3 +175,136 @@ def series(draw: st.DrawFn) -> mc.Series:
     sources = sorted({s.source for s in stats})
     ranks = dict(zip(sources, draw(st.permutations(range(len(sources)))), strict=True))
     return build_series("occupation", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)
+
+
+# -- hostile input: anything a caller might pass to a public function ----------
+
+ODD_TEXTS = (
+    "",
+    " ",
+    "\x00",
+    "\t\r\n",
+    "\u200b",
+    "\ufeff",
+    "\ufb01",  # the "fi" ligature: NFKD turns it into two letters
+    "\u0130",  # dotted capital I: casefolds to two code points
+    "\u00df",
+    "&",
+    "&&",
+    "-",
+    "_",
+    "%s",
+    "{0}",
+    "\\",
+    "'\"",
+    "NaN",
+    "sNaN",
+    "Infinity",
+    "-0",
+    "1e999",
+    "1e999999999999999999",
+    "9" * 5000,
+    "\u0665\u0660",  # Arabic-Indic "50"
+    "\U00010a40",  # a Kharosthi digit: isdigit() but not a decimal digit
+    "\u00b2",
+    "\u2460",
+    "\ud800",
+    "\udcff",
+    "medical coder",
+    "RHIT",
+    "ahima",
+    "2010-11",
+    "29-2071",
+    "6221",
+    "median",
+    "annual wage",
+    "2008-05",
+    "2008/2018",
+    "0000",
+    "2008-13",
+    "2018/2008",
+)
+"""Texts known to trip parsers: empty, control, format, ligature, digit-like, real keys."""
+
+texts: st.SearchStrategy[str] = st.one_of(
+    st.text(),  # any code point, control characters and lone surrogates included
+    st.text(max_size=6).map(lambda s: s * 900),  # very long
+    st.sampled_from(ODD_TEXTS),
+)
+"""Arbitrary text: unicode, control characters, surrogates, very long, empty."""
+
+EXTREME_DECIMALS = tuple(
+    Decimal(text)
+    for text in (
+        "1E+999999999999999999",
+        "-1E+999999999999999999",
+        "1E-999999999999999999",
+        "1E+400000000000000000",
+        "9" * 200,
+        "0E-50",
+        "-0",
+        "NaN",
+        "sNaN",
+        "-Infinity",
+    )
+)
+
+numbers: st.SearchStrategy[object] = st.one_of(
+    st.integers(),
+    st.sampled_from([10**5000, -(10**5000), 2**63, -1, 0, 2004, 2018, 50]),
+    st.floats(),
+    st.decimals(),
+    st.sampled_from(EXTREME_DECIMALS),
+    st.fractions(),
+    st.complex_numbers(),
+)
+"""Numbers of every kind: huge ints, NaN and infinite floats, signalling decimals."""
+
+
+def _catalog_values() -> list[object]:
+    cat = mc.catalog()
+    return [
+        *cat.occupations.values(),
+        *cat.credentials.values(),
+        *cat.organizations.values(),
+        *cat.sources.values(),
+        *cat.industries.values(),
+        *cat.statistics,
+        *cat.facts,
+        *cat.cpi_u.values(),
+        cat,
+    ]
+
+
+def _vocabulary() -> list[object]:
+    members: list[object] = []
+    for enum in (mc.Measure, mc.Unit, mc.Bound, mc.FactTopic, mc.SourceKind, mc.PeriodKind):
+        members.extend(enum)
+    return members
+
+
+entities: st.SearchStrategy[object] = st.deferred(
+    lambda: st.sampled_from(_catalog_values()) | st.sampled_from(_vocabulary()) | periods()
+)
+"""Any object of the packaged data (an entity of any kind, a statistic, a fact, ...)."""
+
+_scalars: st.SearchStrategy[object] = st.one_of(
+    st.none(),
+    st.booleans(),
+    texts,
+    numbers,
+    st.binary(max_size=20),
+    st.builds(object),
+    st.just(Ellipsis),
+    st.just(str),
+)
+
+anything: st.SearchStrategy[object] = st.one_of(
+    _scalars,
+    entities,
+    st.lists(_scalars | entities, max_size=3),
+    st.tuples(_scalars, _scalars),
+    st.dictionaries(st.text(max_size=5), _scalars, max_size=3),
+    st.frozensets(st.integers() | st.text(max_size=5), max_size=3),
+)
+"""Anything a caller might pass where a key, a filter or a number is expected."""

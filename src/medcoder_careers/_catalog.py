@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
-from ._errors import ArgumentError, DataError, NotFound, PeriodError, Problem
+from ._errors import ArgumentError, DataError, NotFound, PeriodError, Problem, shown
 from ._lookup import FuzzyIndex, KeyIndex, normalise, singular
 from ._manifest import VerifyReport
 from ._manifest import verify as _verify
@@ -39,6 +39,7 @@ _M = TypeVar("_M", Measure, FactTopic)
 _T = TypeVar("_T", bound=Entity)
 _PERCENTILE_NAMES: Final = {"median": 50}
 _PERCENTILES: Final = (10, 25, 50, 75, 90)
+_PERCENTILE_DIGITS: Final = 4  # "0050" reads as 50; longer digit runs are no percentile
 _QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor")
 _FIELDS: Final = ("occupation", "measure", "source", "period", *_QUALIFIERS, "definition")
 _MEDIAN: Final = 50
@@ -375,7 +376,8 @@ class Catalog:
     def _percentile(self, value: object) -> int:
         if isinstance(value, str):
             text = normalise(value)
-            value = _PERCENTILE_NAMES.get(text, int(text) if text.isdigit() else text)
+            number = text.isdecimal() and len(text) <= _PERCENTILE_DIGITS
+            value = _PERCENTILE_NAMES.get(text, int(text) if number else text)
         if isinstance(value, int) and not isinstance(value, bool) and value in _PERCENTILES:
             return value
         raise NotFound(value, "percentile", suggestions=[str(p) for p in _PERCENTILES])
@@ -601,7 +603,7 @@ class Catalog:
             raise ArgumentError(msg)
         given: object = limit
         if isinstance(given, bool) or not isinstance(given, int) or given < 0:
-            msg = f"limit must be a whole number of 0 or more, got {limit!r}"
+            msg = f"limit must be a whole number of 0 or more, got {shown(limit)}"
             raise ArgumentError(msg)
         if kind is not None:
             kind = self._kind(kind)
@@ -682,14 +684,28 @@ def load(path: str | os.PathLike[str] | Traversable) -> Catalog:
     ``export --format json``.
 
     Raises:
-        DataError: listing every problem found, each with its file and path.
+        DataError: listing every problem found, each with its file and path
+            (a *path* that is no directory is one problem).
+        ArgumentError: *path* is not a path (a `str`, an `os.PathLike` or a
+            `Traversable`).
     """
+    from importlib.resources.abc import Traversable  # noqa: PLC0415 - keep import fast
     from pathlib import Path  # noqa: PLC0415 - keep import fast
 
     from ._load import read_data  # noqa: PLC0415 - cattrs loads only when data does
 
-    root: Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
-    if not root.is_dir():
+    if isinstance(path, str | os.PathLike) and isinstance(os.fspath(path), str):
+        root: Traversable = Path(path)
+        # os.path.isdir: False, not OSError, for a name too long
+        is_dir = os.path.isdir(path)  # noqa: PTH112 - see above
+    elif isinstance(path, Traversable):
+        root = path
+        is_dir = root.is_dir()
+    else:
+        kind = type(path).__name__
+        msg = f"load takes a directory path (str, os.PathLike or Traversable), got {kind}"
+        raise ArgumentError(msg)
+    if not is_dir:
         raise DataError([Problem(file=str(path), path="", message="is not a directory")])
     return Catalog(read_data(root), root)
 

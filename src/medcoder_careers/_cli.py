@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
 
 from ._catalog import Catalog, catalog, load
@@ -59,8 +58,9 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr."""
 
     def error(self, message: str) -> NoReturn:
-        """Print one line and exit 2."""
-        self.exit(_EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        """Print one line (a value's own line breaks folded) and exit 2."""
+        line = " ".join(message.split())
+        self.exit(_EXIT_BAD_INPUT, f"{self.prog}: error: {line} (see {self.prog} --help)\n")
 
 
 # -- shared -------------------------------------------------------------
@@ -70,7 +70,8 @@ def _data(args: argparse.Namespace) -> Catalog:
     """Return the catalog the command reads: ``--data DIR``, else the packaged one."""
     if args.data is None:
         return catalog()
-    if not Path(args.data).is_dir():
+    # os.path.isdir: False, not OSError, for a name too long
+    if not os.path.isdir(args.data):  # noqa: PTH112 - see above
         msg = f"--data {args.data}: not a directory"
         raise _UsageError(msg)
     return load(args.data)

@@ -59,7 +59,7 @@ import attrs
 
 from ._catalog import Catalog
 from ._catalog import catalog as _packaged_catalog
-from ._errors import CpiError, IncomparableError, PeriodError
+from ._errors import CpiError, IncomparableError, PeriodError, shown
 from ._model import CpiAnnualAverage, Statistic
 from ._period import Period, PeriodKind
 from ._vocab import Bound, Unit
@@ -195,8 +195,9 @@ def compare(
             not a finite Decimal); the two differ in measure, unit or a
             qualifier (the message names each field that differs); one is a
             range and the other not; their periods are an interval and a
-            point, or intervals of different lengths; or ``real`` is asked of
-            a unit other than dollars.
+            point, or intervals of different lengths; ``real`` is asked of
+            a unit other than dollars; or a value's exponent is so large
+            that the figures leave Decimal's range.
         CpiError: with ``real``, a period's year has no CPI-U annual
             average (or the period is an interval), or *catalog* is not a
             `Catalog`.
@@ -231,27 +232,31 @@ def compare(
     def constant(number: Decimal, side: int) -> Decimal:
         return number if cpi is None or base is None else _adjust(number, cpi[side], base)
 
-    high = None
-    if a.value_high is not None and b.value_high is not None:
-        high = _build(
+    try:
+        high = None
+        if a.value_high is not None and b.value_high is not None:
+            high = _build(
+                a,
+                b,
+                constant(a.value_high, 0),
+                constant(b.value_high, 1),
+                years=years,
+                bound=bound,
+                cpi=cpi,
+            )
+        return _build(
             a,
             b,
-            constant(a.value_high, 0),
-            constant(b.value_high, 1),
+            constant(a.value, 0),
+            constant(b.value, 1),
             years=years,
             bound=bound,
             cpi=cpi,
+            high=high,
         )
-    return _build(
-        a,
-        b,
-        constant(a.value, 0),
-        constant(b.value, 1),
-        years=years,
-        bound=bound,
-        cpi=cpi,
-        high=high,
-    )
+    except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
+        msg = f"the values are too large or too small to compare ({type(exc).__name__})"
+        raise IncomparableError(msg) from None
 
 
 def inflate(
@@ -282,7 +287,8 @@ def inflate(
         The amount in dollars of *to_period*.
 
     Raises:
-        CpiError: *amount* is not a finite number; a period's year has no
+        CpiError: *amount* is not a finite number (or so large that the
+            result leaves Decimal's range); a period's year has no
             CPI-U annual average, or the period is an interval; *catalog* is
             not a `Catalog` or has no CPI-U averages.
         PeriodError: a period is not a period.
@@ -302,7 +308,11 @@ def inflate(
             msg = "the catalog has no CPI-U annual averages"
             raise CpiError(msg)
         end = max(table)
-    return _adjust(value, _cpi(table, start), _cpi(table, end))
+    try:
+        return _adjust(value, _cpi(table, start), _cpi(table, end))
+    except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
+        msg = f"the amount {shown(value)} is too large to adjust ({type(exc).__name__})"
+        raise CpiError(msg) from None
 
 
 # -- checks ---------------------------------------------------------------
@@ -317,17 +327,17 @@ def _check_statistic(stat: object, name: str) -> None:
         if field == "value_high" and number is None:
             continue
         if not isinstance(number, Decimal) or not number.is_finite():
-            msg = f"{name}.{field} is not a finite Decimal: {number!r}"
+            msg = f"{name}.{field} is not a finite Decimal: {shown(number)}"
             raise IncomparableError(msg)
     if not isinstance(stat.period, Period):
-        msg = f"{name}.period is not a Period: {stat.period!r}"
+        msg = f"{name}.period is not a Period: {shown(stat.period)}"
         raise IncomparableError(msg)
 
 
 def _show(value: object) -> str:
     if value is None:
         return "none"
-    return repr(str(value)) if isinstance(value, str) else str(value)
+    return repr(str(value)) if isinstance(value, str) else shown(value)
 
 
 def _check_comparable(a: Statistic, b: Statistic) -> None:
@@ -348,7 +358,7 @@ def _bound(stat: Statistic) -> Bound:
     try:
         return Bound(stat.bound)
     except ValueError:
-        msg = f"{stat.bound!r} is not a Bound"
+        msg = f"{shown(stat.bound)} is not a Bound"
         raise IncomparableError(msg) from None
 
 
@@ -415,7 +425,7 @@ def _amount(value: object) -> Decimal:
         except decimal.InvalidOperation:
             amount = None
     if amount is None or not amount.is_finite():
-        msg = f"the amount must be a finite number, got {value!r}"
+        msg = f"the amount must be a finite number, got {shown(value)}"
         raise CpiError(msg)
     return amount
 

@@ -20,6 +20,19 @@ __all__ = [
 ]
 
 
+def shown(value: object) -> str:
+    """Return ``repr(value)`` for a message, or a stand-in when it has no text.
+
+    An int of more digits than `sys.get_int_max_str_digits` (or a container
+    holding one) refuses ``repr`` with a bare `ValueError`; an error message
+    about bad input must not fail on the input itself.
+    """
+    try:
+        return repr(value)
+    except ValueError:
+        return f"<{type(value).__name__} too large to show>"
+
+
 class MedcoderError(Exception):
     """Base class of every error raised by medcoder-careers.
 
@@ -55,10 +68,10 @@ class NotFound(MedcoderError, KeyError):  # noqa: N818 - the contract names it
     def _message(self) -> str:
         if self.matches:
             return (
-                f"{self.key!r} matches {len(self.matches)} {self.kind} records: "
+                f"{shown(self.key)} matches {len(self.matches)} {self.kind} records: "
                 f"{', '.join(self.matches)}; use one of these ids"
             )
-        message = f"no {self.kind} matches {self.key!r}"
+        message = f"no {self.kind} matches {shown(self.key)}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(map(repr, self.suggestions)) + "?"
         return message

@@ -21,7 +21,7 @@ from attrs import AttrsInstance
 
 from ._catalog import Catalog
 from ._catalog import catalog as _packaged
-from ._errors import ExportError, NotFound
+from ._errors import ArgumentError, ExportError, NotFound
 from ._manifest import MANIFEST, sha256
 from ._period import Period
 
@@ -167,26 +167,42 @@ def export(
 
     Raises:
         NotFound: *format* is not ``"json"`` or ``"csv"``.
-        ExportError: a file exists (and *overwrite* is false), or writing failed.
+        ArgumentError: *directory* is not a path (a `str` or an
+            `os.PathLike`), or *catalog* is not a `Catalog`.
+        ExportError: a file exists (and *overwrite* is false), or writing
+            failed (also for a name the system refuses: too long, a NUL).
     """
     if format not in FORMATS:
         raise NotFound(format, "export format", suggestions=FORMATS)
+    given: object = directory
+    if not (isinstance(given, str | os.PathLike) and isinstance(os.fspath(given), str)):
+        msg = f"directory must be a str or os.PathLike, got {type(given).__name__}"
+        raise ArgumentError(msg)
     if catalog is None:
         catalog = _packaged()
+    elif not isinstance(catalog, Catalog):
+        msg = f"catalog must be a Catalog, got {type(catalog).__name__}"
+        raise ArgumentError(msg)
     produce = _json_files if format == "json" else _csv_files
     files = list(produce(catalog))
     root = Path(directory)
     targets = [root / name for name, _ in files]
-    if not overwrite:
-        existing = [path for path in targets if path.exists()]
-        if existing:
-            msg = f"{existing[0]} already exists; replace it with overwrite=True (CLI: --force)"
-            raise ExportError(msg)
+    try:
+        existing = [] if overwrite else [path for path in targets if path.exists()]
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise _write_error(root, exc) from exc
+    if existing:
+        msg = f"{existing[0]} already exists; replace it with overwrite=True (CLI: --force)"
+        raise ExportError(msg)
     try:
         root.mkdir(parents=True, exist_ok=True)
         for path, (_, data) in zip(targets, files, strict=True):
             path.write_bytes(data)
-    except OSError as exc:
-        msg = f"cannot write to {root}: {exc.strerror or exc}"
-        raise ExportError(msg) from exc
+    except (OSError, ValueError) as exc:
+        raise _write_error(root, exc) from exc
     return tuple(targets)
+
+
+def _write_error(root: Path, exc: OSError | ValueError) -> ExportError:
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or exc
+    return ExportError(f"cannot write to {root}: {reason}")

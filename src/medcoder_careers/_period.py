@@ -8,7 +8,7 @@ from typing import Self
 
 import attrs
 
-from ._errors import PeriodError
+from ._errors import PeriodError, shown
 
 __all__ = ["Period", "PeriodKind"]
 
@@ -26,9 +26,16 @@ class PeriodKind(enum.StrEnum):
     INTERVAL = "interval"
 
 
+def _check_int(value: object, name: str) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        msg = f"{name} must be an int, got {type(value).__name__}"
+        raise PeriodError(msg)
+
+
 def _check_year(year: int) -> None:
+    _check_int(year, "a year")
     if not 1000 <= year <= 9999:  # noqa: PLR2004 - ISO 8601 four-digit years
-        msg = f"year {year} is not a four-digit year"
+        msg = f"year {shown(year)} is not a four-digit year"
         raise PeriodError(msg)
 
 
@@ -67,9 +74,11 @@ class Period:
         """Reject any combination that is not one of the three forms."""
         _check_year(self.start_year)
         _check_year(self.end_year)
+        _check_int(self.start_month, "a month")
+        _check_int(self.end_month, "a month")
         if not (self.start_month in _MONTHS and self.end_month in _MONTHS):
             month = next(m for m in (self.start_month, self.end_month) if m not in _MONTHS)
-            msg = f"month {month} is not between 1 and 12"
+            msg = f"month {shown(month)} is not between 1 and 12"
             raise PeriodError(msg)
         whole_years = self.start_month == _MONTHS[0] and self.end_month == _MONTHS[-1]
         one_month = self.start_year == self.end_year and self.start_month == self.end_month
@@ -105,6 +114,8 @@ class Period:
         >>> str(Period.interval(2008, 2018))
         '2008/2018'
         """
+        _check_year(start)
+        _check_year(end)
         if end <= start:
             msg = f"an interval must end after it starts, got {start}/{end}"
             raise PeriodError(msg)
