@@ -85,6 +85,15 @@ class TestShape:
         assert keys == sorted(keys)
 
 
+class TestText:
+    """Entities read naturally as text."""
+
+    def test_specialty_str_is_its_name(self, cat: mc.Catalog) -> None:
+        """str() of a specialty is its name, so name lists read naturally."""
+        names = [str(s) for s in cat.occupation("medical coder").specialties]
+        assert names == ["Coder", "Cancer registrar"]
+
+
 class TestRoundTrip:
     """Every record survives unstructure then structure through the converter."""
 

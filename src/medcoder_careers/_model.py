@@ -235,6 +235,10 @@ class Specialty(_Record):
     summary: str = attrs.field(order=False, default="")
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
+    def __str__(self) -> str:
+        """Return the specialty's name."""
+        return self.name
+
 
 @attrs.frozen(kw_only=True, order=True, repr=False)
 class Occupation(_Record):
