@@ -214,3 +214,128 @@ class TestTamper:
         assert not report.ok
         assert report.changed == ("facts.json",)
         assert "changed: facts.json" in str(report)
+
+
+def _set(directory: Path, name: str, index: int, field: str, value: object) -> None:
+    document, path = _edit(directory, name)
+    document[name][index][field] = value
+    _save(document, path)
+
+
+def _index_of(directory: Path, name: str, **match: object) -> int:
+    document, _ = _edit(directory, name)
+    return next(
+        i
+        for i, record in enumerate(document[name])
+        if all(record.get(k) == v for k, v in match.items())
+    )
+
+
+class TestCrossRecordRules:
+    """Rules across fields and records, each reported at its path."""
+
+    @pytest.mark.parametrize(
+        ("name", "match", "field", "value", "needle"),
+        [
+            (
+                "organizations",
+                {"id": "bls"},
+                "parent",
+                "bls",
+                "organizations[{i}].parent: is itself",
+            ),
+            ("sources", {"id": "ooh-2010-11"}, "edition", None, "needs an edition label"),
+            ("sources", {"id": "ooh-2010-11"}, "edition", "2010/11", "'2010/11' is not YYYY-YY"),
+            ("sources", {"id": "ooh-2010-11"}, "edition", "2006-07", "duplicates the edition"),
+            ("sources", {"id": "ooh-2010-11"}, "as_of", "April 2010", "is not an ISO date"),
+            ("sources", {"id": "ooh-2010-11"}, "published", "2010-13", "is not an ISO date"),
+            ("statistics", {"measure": "employment_share"}, "value", "140", "exceeds 100"),
+            ("statistics", {"measure": "employment"}, "period", "2008/2018", "projections take"),
+            ("statistics", {"measure": "employment"}, "accreditor", "cahiim", "applies only to"),
+            (
+                "statistics",
+                {"measure": "employment"},
+                "citation",
+                {"source": "soc", "quote": "x"},
+                "but the statistic's source is",
+            ),
+            (
+                "facts",
+                {"topic": "work_experience"},
+                "citation",
+                {"source": "soc", "quote": "x"},
+                "but the fact's source is",
+            ),
+            (
+                "occupations",
+                {"id": "medical-secretaries"},
+                "related",
+                ["nobody"],
+                "unknown occupation",
+            ),
+            ("credentials", {"id": "rhit"}, "citations", {}, "expected a list"),
+            (
+                "credentials",
+                {"id": "rhit"},
+                "related_occupations",
+                ["x", 5],
+                "related_occupations[1]",
+            ),
+        ],
+    )
+    def test_rule(
+        self,
+        data_copy: Path,
+        name: str,
+        match: dict[str, object],
+        field: str,
+        value: object,
+        needle: str,
+    ) -> None:
+        """Breaking the rule gives a problem at the record's path."""
+        index = _index_of(data_copy, name, **match)
+        _set(data_copy, name, index, field, value)
+        problems = _problems(data_copy)
+        expected = needle.format(i=index)
+        assert any(
+            p.startswith(f"{name}.json: {name}[{index}]") and expected in p for p in problems
+        ), problems
+
+    def test_collection_not_a_list(self, data_copy: Path) -> None:
+        """The collection must be a list of records."""
+        (data_copy / "facts.json").write_text('{"facts": {}}', encoding="utf-8")
+        assert "facts.json: facts: must be a list, got dict" in _problems(data_copy)
+
+    def test_record_not_an_object(self, data_copy: Path) -> None:
+        """Each record must be an object."""
+        (data_copy / "facts.json").write_text('{"facts": [3]}', encoding="utf-8")
+        assert "facts.json: facts[0]: must be an object, got int" in _problems(data_copy)
+
+    def test_manifest_lists_wrong_files(self, data_copy: Path) -> None:
+        """The manifest must list exactly the data files."""
+        document = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+        del document["files"]["facts.json"]
+        document["files"]["extra.json"] = "0" * 64
+        (data_copy / "manifest.json").write_text(json.dumps(document), encoding="utf-8")
+        problems = _problems(data_copy)
+        assert any("missing ['facts.json'], unexpected ['extra.json']" in p for p in problems)
+
+    def test_manifest_missing(self, data_copy: Path) -> None:
+        """A missing manifest is reported by name."""
+        (data_copy / "manifest.json").unlink()
+        assert any(p.startswith("manifest.json: cannot be read") for p in _problems(data_copy))
+
+    def test_manifest_files_not_a_mapping(self, data_copy: Path) -> None:
+        """'files' must map names to digests."""
+        (data_copy / "manifest.json").write_text(
+            '{"data_version": "2026.1", "files": []}', encoding="utf-8"
+        )
+        assert "manifest.json: files: must map file names to sha256" in _problems(data_copy)
+
+    def test_verify_reports_missing_file(self, data_copy: Path) -> None:
+        """A file removed after loading is reported missing by verify()."""
+        loaded = mc.load(data_copy)
+        (data_copy / "facts.json").unlink()
+        report = loaded.verify()
+        assert report.missing == ("facts.json",)
+        assert "missing: facts.json" in str(report)
