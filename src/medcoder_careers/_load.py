@@ -163,7 +163,12 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, typ
     Reflection instead of cattrs' generated code: the data is small, and
     generating (compiling) a function per class cost more than it saved.
     """
-    hints = get_type_hints(cls)
+    # The model's annotations are objects already; text ones need resolving.
+    fields_ = attrs.fields(cls)
+    if any(isinstance(field.type, str) for field in fields_):
+        hints = get_type_hints(cls)
+    else:
+        hints = {field.name: field.type for field in fields_}
     fields = [
         (
             field.name,
@@ -171,7 +176,7 @@ def _attrs_hook(converter: cattrs.Converter, cls: type) -> Callable[[object, typ
             converter.get_structure_hook(hints[field.name]),
             field.default is not attrs.NOTHING,
         )
-        for field in attrs.fields(cls)
+        for field in fields_
     ]
     names = frozenset(name for name, _, _, _ in fields)
 
@@ -383,7 +388,7 @@ class _Checker:
             self.reader,
             "statistics",
             self.loaded["statistics"],
-            lambda s: attrs.evolve(s, citation=Citation(source="", quote=""), descriptor=None),
+            _statistic_order,  # every identifying field: not the words or the citation
         )
         self.citations()
         self.organizations()

@@ -3,9 +3,11 @@
 Entities order by ``id``; a `Statistic` orders by period, then source, then
 its other identifying fields (an unqualified figure before its breakdowns by
 industry, setting or percentile); a `Fact` by period, source and topic.
-"""
 
-from __future__ import annotations
+Annotations are evaluated at import (no ``from __future__ import
+annotations``), so the loader reads field types as objects instead of
+compiling their text.
+"""
 
 from collections.abc import Iterable
 from decimal import Decimal
