@@ -116,8 +116,8 @@ class TestComparison:
 class TestSeriesTable:
     """`series_table` marks each definition break on its own line."""
 
-    def test_unstated_definition_skipped(self, cat: mc.Catalog) -> None:
-        """A point naming no definition neither makes nor hides a break."""
+    def test_unstated_definition_is_a_break(self, cat: mc.Catalog) -> None:
+        """A point naming no definition is flagged on both sides, as any other seam."""
         series = cat.series("medical coder", "annual_wage")
         points = list(series.points)
         points[1] = attrs.evolve(
@@ -125,9 +125,10 @@ class TestSeriesTable:
         )
         text = series_table(cat, attrs.evolve(series, points=points))
         lines = text.splitlines()
-        assert lines[4].split()[3] == "-"
         assert [line for line in lines if line.startswith("!")] == [
-            "! definition changes at 2020-05: 29-2071 -> 29-2072+29-9021"
+            "! definition changes at 2008-05: 29-2071 -> not stated",
+            "! definition changes at 2010-05: not stated -> 29-2071",
+            "! definition changes at 2020-05: 29-2071 -> 29-2072+29-9021",
         ]
 
 

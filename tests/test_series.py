@@ -45,6 +45,12 @@ class TestPackaged:
         assert only_2010.breaks == ()
         assert str(only_2010.latest().period) == "2018-05"
 
+    def test_unstated_definition_breaks(self, cat: mc.Catalog) -> None:
+        """The blog's projection states no definition, so joining it is flagged too."""
+        found = cat.series(OCC, "projected_change_percent")
+        assert found.definitions[0] is None
+        assert found.breaks == (mc.Period.interval(2008, 2018), mc.Period.interval(2019, 2029))
+
     def test_wages_default_to_median(self, cat: mc.Catalog) -> None:
         """A wage series without a percentile is the median's."""
         found = cat.series("29-2071", "annual wage")

@@ -269,7 +269,7 @@ def series_table(cat: Catalog, series: Series) -> str:
         if point.period in breaks:
             lines.append(_definition_break(point.period, previous, definition))
         lines.append(line)
-        previous = definition or previous
+        previous = definition
     count = f"{len(series)} period{'s' * (len(series) != 1)} (data {cat.data_version})"
     if any(point.alternatives for point in series):
         count += "; OTHERS: older sources stating the same period"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -117,21 +118,16 @@ class Series:
 
     @property
     def breaks(self) -> tuple[Period, ...]:
-        """The periods whose definition differs from the previous stated one.
+        """The periods whose definition differs from the previous point's.
 
-        Points whose source names no definition are skipped, neither
-        causing nor hiding a break.
+        A point whose source states no definition differs from one that
+        does: joining them is a seam too, so it is flagged.
         """
-        found: list[Period] = []
-        previous: str | None = None
-        for point in self.points:
-            definition = point.statistic.definition
-            if definition is None:
-                continue
-            if previous is not None and definition != previous:
-                found.append(point.period)
-            previous = definition
-        return tuple(found)
+        return tuple(
+            after.period
+            for before, after in itertools.pairwise(self.points)
+            if before.statistic.definition != after.statistic.definition
+        )
 
     def latest(self) -> SeriesPoint:
         """Return the point of the latest period.
