@@ -257,6 +257,20 @@ class TestStats:
             mc.Measure.PROJECTED_CHANGE_PERCENT,
         }
 
+    def test_year_includes_its_months(self, cat: mc.Catalog) -> None:
+        """A year finds that year's figures and its months'; a month only its own."""
+        in_2010 = {(s.measure, str(s.period)) for s in cat.stats(period="2010")}
+        assert in_2010 == {
+            (mc.Measure.EMPLOYMENT, "2010"),
+            (mc.Measure.ANNUAL_WAGE, "2010-05"),
+            (mc.Measure.HOURLY_WAGE, "2010-05"),
+        }
+        assert {str(s.period) for s in cat.stats(period="2010-05")} == {"2010-05"}
+        assert [s.value for s in cat.stats(period="2010", measure="hourly_wage")] == [
+            Decimal("15.55")
+        ]
+        assert all(s.period.kind is mc.PeriodKind.INTERVAL for s in cat.stats(period="2008/2018"))
+
     def test_percentile_names(self, cat: mc.Catalog) -> None:
         """'median' and '50' mean percentile 50."""
         assert (
@@ -297,6 +311,15 @@ class TestStats:
         assert [f.text for f in facts] == ["Postsecondary non-degree award"]
         with pytest.raises(mc.NotFound):
             cat.find_facts(topic="salary")
+
+    def test_quick_facts_labels(self, cat: mc.Catalog) -> None:
+        """The handbook's Quick Facts labels name their topics."""
+        labelled = cat.find_facts(topic="Work Experience in a Related Occupation")
+        assert labelled == cat.find_facts(topic=mc.FactTopic.WORK_EXPERIENCE)
+        assert (
+            cat.find_facts(topic="Typical Entry-Level Education", source="ooh-latest")[0].text
+            == "Postsecondary nondegree award"
+        )
 
 
 class TestVerify:

@@ -49,6 +49,13 @@ class TestParse:
         with pytest.raises(mc.PeriodError):
             mc.Period.parse(text)
 
+    def test_year_span_hint(self) -> None:
+        """The handbook's "2008-18" is refused with the interval to write instead."""
+        with pytest.raises(mc.PeriodError, match="write the interval '2008/2018'"):
+            mc.Period.parse("2008-18")
+        with pytest.raises(mc.PeriodError, match="write the interval '2096/2113'"):
+            mc.Period.parse("2096-13")
+
     def test_rejects_non_text(self) -> None:
         """A non-string raises PeriodError rather than TypeError."""
         with pytest.raises(mc.PeriodError):

@@ -22,7 +22,7 @@ from ._model import (
     Source,
     Statistic,
 )
-from ._period import Period
+from ._period import Period, PeriodKind
 from ._search import KINDS, Entity, SearchResult, names_of
 from ._series import Series, build_series
 from ._vocab import WAGE_MEASURES, FactTopic, Measure
@@ -41,6 +41,8 @@ _PERCENTILE_NAMES: Final = {"median": 50}
 _PERCENTILES: Final = (10, 25, 50, 75, 90)
 _PERCENTILE_DIGITS: Final = 4  # "0050" reads as 50; longer digit runs are no percentile
 _QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor")
+_YEAR: Final = "year"
+"""Index of the statistics whose period lies within one calendar year."""
 _FIELDS: Final = ("occupation", "measure", "source", "period", *_QUALIFIERS, "definition")
 _MEDIAN: Final = 50
 _NOTHING: Final[frozenset[int]] = frozenset()
@@ -52,6 +54,13 @@ def _by_id(records: Iterable[_E]) -> Mapping[str, _E]:
 
 def _index(kind: str, records: Iterable[_E]) -> KeyIndex:
     return KeyIndex(kind, ((name, record.id) for record in records for name, _ in names_of(record)))
+
+
+# The handbook's Quick Facts labels, for the topics whose names differ.
+_TOPIC_LABELS: Final = {
+    "typical_entry_level_education": FactTopic.ENTRY_LEVEL_EDUCATION,
+    "work_experience_in_a_related_occupation": FactTopic.WORK_EXPERIENCE,
+}
 
 
 def _enum_member(cls: type[_M], value: object, kind: str) -> _M:
@@ -66,6 +75,8 @@ def _enum_member(cls: type[_M], value: object, kind: str) -> _M:
                 if attempt:
                     break
                 key = normalise(value).replace(" ", "_")
+                if cls is FactTopic and key in _TOPIC_LABELS:
+                    return cls(_TOPIC_LABELS[key])
         members = [member.value for member in cls]
         close = _close(key, members, 5)
         raise NotFound(value, kind, suggestions=close)
@@ -99,10 +110,13 @@ class _Finder(Generic[_T]):
 
 def _positions(statistics: tuple[Statistic, ...]) -> Mapping[str, Mapping[object, frozenset[int]]]:
     """Index every filterable field: value -> positions of the statistics holding it."""
-    fields: dict[str, dict[object, set[int]]] = {name: {} for name in _FIELDS}
+    fields: dict[str, dict[object, set[int]]] = {name: {} for name in (*_FIELDS, _YEAR)}
     for position, statistic in enumerate(statistics):
-        for name, values in fields.items():
-            values.setdefault(getattr(statistic, name), set()).add(position)
+        for name in _FIELDS:
+            fields[name].setdefault(getattr(statistic, name), set()).add(position)
+        period = statistic.period
+        if period.start_year == period.end_year:  # a year or a month: within one year
+            fields[_YEAR].setdefault(period.start_year, set()).add(position)
     return MappingProxyType(
         {
             name: MappingProxyType({value: frozenset(found) for value, found in values.items()})
@@ -432,8 +446,10 @@ class Catalog:
         Each filter takes an id, an entity, a name (any lookup key) or, for
         ``measure``, the enum or its plain string, all matched through the
         same normalisation as the lookups. ``edition`` takes a handbook
-        edition label such as ``"2010-11"``. ``period`` matches exactly
-        (``"2008-05"`` does not match ``"2008"``). ``percentile`` takes 10,
+        edition label such as ``"2010-11"``. A month or an interval
+        ``period`` matches exactly; a year matches that year and the months
+        within it (``"2010"`` finds both the 2010 jobs and the May 2010
+        wages; ``"2010-05"`` only the wages). ``percentile`` takes 10,
         25, 50, 75, 90, their text, or ``"median"``. ``accreditor`` takes
         an organization; ``definition`` the SOC codes a figure counts
         (``"29-2071"``, ``"29-2072+29-9021"``). The filters are answered
@@ -444,7 +460,8 @@ class Catalog:
             measure: The measure (``Measure.ANNUAL_WAGE``, ``"annual wage"``).
             source: The source (``"ooh-2010-11"``, ``"2010-11"``).
             edition: A handbook edition (``"2010-11"``).
-            period: The reference period (``"2008-05"``, a `Period`).
+            period: The reference period (``"2008-05"``, ``"2010"``, ``"2008/2018"``,
+                a `Period`).
             percentile: The wage percentile.
             industry: The industry (``"6221"``, ``"Offices of physicians"``).
             setting: The work setting (``"hospitals"``).
@@ -471,7 +488,11 @@ class Catalog:
         if edition is not None:
             wanted.append(("source", self._edition_source(edition)))
         if period is not None:
-            wanted.append(("period", self._period(period)))
+            wanted_period = self._period(period)
+            if wanted_period.kind is PeriodKind.YEAR:
+                wanted.append((_YEAR, wanted_period.start_year))
+            else:
+                wanted.append(("period", wanted_period))
         qualifiers = {
             "percentile": percentile,
             "industry": industry,

@@ -145,7 +145,16 @@ class Period:
             raise PeriodError(msg)
         year = int(match["year"])
         if match["month"] is not None:
-            return cls.month(year, int(match["month"]))
+            month = int(match["month"])
+            if month > _MONTHS[-1]:  # "2008-18": the handbook's way to write years
+                end = year // 100 * 100 + month
+                end += 100 * (end <= year)
+                msg = (
+                    f"{text!r} is not a month; for the years {year} to {end} "
+                    f"write the interval '{year}/{end}'"
+                )
+                raise PeriodError(msg)
+            return cls.month(year, month)
         if match["end"] is not None:
             return cls.interval(year, int(match["end"]))
         return cls.year(year)
