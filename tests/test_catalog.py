@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 import threading
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -332,3 +334,59 @@ class TestVerify:
         assert "statistics.json" in report.checked
         assert "intact" in str(report)
         assert len(cat.digest) == 64
+
+
+class TestReviewFixes:
+    """Behaviour settled by the contract review."""
+
+    def test_catalog_equality(self, cat: mc.Catalog, tmp_path: Path) -> None:
+        """A catalog loaded from an export equals the packaged one; an edit breaks equality."""
+        mc.export(tmp_path / "copy")
+        assert mc.load(tmp_path / "copy") == cat
+        target = tmp_path / "copy" / "credentials.json"
+        document = json.loads(target.read_text(encoding="utf-8"))
+        document["credentials"][0]["name"] = "Changed"
+        target.write_text(json.dumps(document), encoding="utf-8")
+        assert mc.load(tmp_path / "copy") != cat
+        assert cat != "catalog"
+
+    def test_exact_id_wins(self, data_copy: Path) -> None:
+        """An id finds its entity even when another entity uses it as an abbreviation."""
+        path = data_copy / "organizations.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        aapc = next(o for o in document["organizations"] if o["id"] == "aapc")
+        aapc["abbreviation"] = "AHIMA"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        loaded = mc.load(data_copy)
+        assert loaded.organization("ahima").id == "ahima"
+        with pytest.raises(mc.NotFound) as info:
+            loaded.organization("AHIMA")
+        assert info.value.matches == ("aapc", "ahima")
+
+    def test_entity_from_another_catalog(self, cat: mc.Catalog, data_copy: Path) -> None:
+        """An entity of another release looks up by its id in this one."""
+        other = mc.load(data_copy)
+        assert cat.credential(other.credential("rhit")) is cat.credential("rhit")
+
+    def test_wrong_kind_message_is_short(self, cat: mc.Catalog) -> None:
+        """An entity of the wrong kind is named briefly, not by its whole repr."""
+        with pytest.raises(mc.NotFound) as info:
+            cat.stats(occupation=cat.credential("rhit"))  # type: ignore[arg-type]
+        assert "<Credential 'rhit'>" in str(info.value)
+        assert len(str(info.value)) < 200
+
+    def test_conflicting_figures_refused(self, data_copy: Path) -> None:
+        """Two figures for the same thing with different values are a DataError."""
+        path = data_copy / "statistics.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        twin = dict(document["statistics"][0])
+        twin["value"] = str(int(twin["value"]) + 1)
+        document["statistics"].append(twin)
+        path.write_text(json.dumps(document), encoding="utf-8")
+        with pytest.raises(mc.DataError) as info:
+            mc.load(data_copy)
+        last = len(document["statistics"]) - 1
+        assert any(
+            p.path == f"statistics[{last}]" and p.message.startswith("duplicates statistics[0]")
+            for p in info.value.problems
+        )

@@ -236,7 +236,7 @@ def _slow_singular(key: str) -> str:
     )
 
 
-def _names(cat: mc.Catalog) -> list[tuple[str, str, str]]:
+def _names(cat: mc.Catalog, *, aliases: bool = True) -> list[tuple[str, str, str]]:
     tables: dict[str, Any] = {
         "occupation": cat.occupations,
         "credential": cat.credentials,
@@ -248,11 +248,13 @@ def _names(cat: mc.Catalog) -> list[tuple[str, str, str]]:
         (kind, name, entity.id)
         for kind, table in tables.items()
         for entity in table.values()
-        for name, _ in names_of(entity)
+        for name, _ in names_of(entity, aliases=aliases)
     ]
 
 
 ALL_NAMES = _names(mc.catalog())
+SEARCHED_NAMES = _names(mc.catalog(), aliases=False)
+"""The names search ranks by: a specialty's other names only look up."""
 
 
 class TestNormalise:
@@ -398,12 +400,13 @@ class TestMisses:
         assert info.value.suggestions[0] == first
 
     def test_foreign_entity(self, cat: mc.Catalog) -> None:
-        """An entity not in the catalog (same id, other fields) is NotFound."""
+        """An entity is looked up by its id: this catalog's record answers, or NotFound."""
         rhit = cat.credential("rhit")
         import attrs  # noqa: PLC0415
 
+        assert cat.credential(attrs.evolve(rhit, name="Something else")) is rhit
         with pytest.raises(mc.NotFound):
-            cat.credential(attrs.evolve(rhit, name="Something else"))
+            cat.credential(attrs.evolve(rhit, id="no-such-credential"))
 
     def test_other_kind_entity(self, cat: mc.Catalog) -> None:
         """An entity of another kind is NotFound, not a TypeError."""

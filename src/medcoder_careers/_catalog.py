@@ -98,12 +98,15 @@ class _Finder(Generic[_T]):
 
     def __call__(self, key: object) -> _T:
         if isinstance(key, str):
-            hit = self._exact.get(key)
+            # An id names one entity by construction, whatever else shares its spelling.
+            hit = self._table.get(key) or self._exact.get(key)
             if hit is not None:
                 return hit
         elif isinstance(key, self._cls):
-            if self._table.get(key.id) == key:
-                return key
+            # This catalog's record of that id (the key may come from another release).
+            found = self._table.get(key.id)
+            if found is not None:
+                return found
             raise NotFound(key.id, self._index.kind)
         return self._table[self._index.resolve(key)]
 
@@ -257,6 +260,30 @@ class Catalog:
         self._fuzzy_lock = threading.Lock()
         self._positions = _positions(self._statistics)
         self._recency = _recency(self._sources, (*self._statistics, *self._facts))
+
+    def __eq__(self, other: object) -> bool:
+        """Two catalogs are equal when they hold the same release and equal records.
+
+        A catalog loaded from an export of the packaged data equals `catalog()`.
+        """
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return self._contents() == other._contents()
+
+    __hash__ = None  # type: ignore[assignment]  # equal by contents, not hashable
+
+    def _contents(self) -> tuple[object, ...]:
+        return (
+            self._data_version,
+            dict(self._occupations),
+            dict(self._credentials),
+            dict(self._organizations),
+            dict(self._sources),
+            dict(self._industries),
+            self._statistics,
+            self._facts,
+            dict(self._cpi_u),
+        )
 
     def __repr__(self) -> str:
         """Summarise the release."""

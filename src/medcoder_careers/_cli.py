@@ -111,6 +111,8 @@ _STAT_FILTERS: Final = {
     "industry": "NAICS code or title, e.g. 6221",
     "setting": "work setting, e.g. hospitals",
     "experience": "experience band, e.g. '1 to 4 years'",
+    "accreditor": "organization accrediting the programs counted, e.g. CAHIIM",
+    "definition": "SOC codes counted, e.g. 29-2071 or 29-2072+29-9021",
 }
 
 

@@ -27,6 +27,18 @@ def shown(value: object) -> str:
     holding one) refuses ``repr`` with a bare `ValueError`; an error message
     about bad input must not fail on the input itself.
     """
+    entity_id = getattr(value, "id", None)
+    if attrs.has(type(value)) and isinstance(entity_id, str):
+        return f"<{type(value).__name__} {entity_id!r}>"  # not its whole repr
+    if len(text := _repr(value)) > _LONGEST:
+        return f"{text[:_LONGEST]}..."
+    return text
+
+
+_LONGEST = 200
+
+
+def _repr(value: object) -> str:
     try:
         return repr(value)
     except ValueError:

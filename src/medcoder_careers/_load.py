@@ -388,7 +388,7 @@ class _Checker:
             self.reader,
             "statistics",
             self.loaded["statistics"],
-            _statistic_order,  # every identifying field: not the words or the citation
+            _statistic_identity,  # two figures for one thing conflict, whatever their values
         )
         self.citations()
         self.organizations()
@@ -574,6 +574,21 @@ def _statistic_order(stat: Statistic) -> tuple[object, ...]:
         _none_first(stat.value_high),
         stat.unit,
         stat.bound,
+    )
+
+
+def _statistic_identity(stat: Statistic) -> tuple[object, ...]:
+    """What a figure is a figure of: two statistics with the same identity conflict."""
+    return (
+        stat.period,
+        stat.source,
+        stat.occupation,
+        stat.measure,
+        stat.industry,
+        stat.setting,
+        stat.experience,
+        stat.percentile,
+        stat.accreditor,
     )
 
 
