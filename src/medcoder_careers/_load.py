@@ -561,22 +561,6 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def _statistic_order(stat: Statistic) -> tuple[object, ...]:
-    """The same order as `Statistic`'s comparisons, computed once per record."""
-    return (
-        stat.period,
-        stat.source,
-        stat.occupation,
-        stat.measure,
-        *map(_none_first, (stat.industry, stat.setting, stat.experience, stat.percentile)),
-        _none_first(stat.accreditor),
-        stat.value,
-        _none_first(stat.value_high),
-        stat.unit,
-        stat.bound,
-    )
-
-
 def _statistic_identity(stat: Statistic) -> tuple[object, ...]:
     """What a figure is a figure of: two statistics with the same identity conflict."""
     return (
@@ -589,6 +573,19 @@ def _statistic_identity(stat: Statistic) -> tuple[object, ...]:
         stat.experience,
         stat.percentile,
         stat.accreditor,
+    )
+
+
+def _statistic_order(stat: Statistic) -> tuple[object, ...]:
+    """The same order as `Statistic`'s comparisons, computed once per record."""
+    identity = _statistic_identity(stat)
+    return (
+        *identity[:4],
+        *map(_none_first, identity[4:]),  # the qualifiers, which may be None
+        stat.value,
+        _none_first(stat.value_high),
+        stat.unit,
+        stat.bound,
     )
 
 
