@@ -193,6 +193,7 @@ class TestLookup:
         with pytest.raises(mc.NotFound) as info:
             index.resolve("same  NAME")
         assert info.value.matches == ("a", "b")
+        assert info.value.suggestions == ("a", "b")
         assert "a, b" in str(info.value)
 
 

@@ -59,7 +59,7 @@ class NotFound(MedcoderError, KeyError):  # noqa: N818 - the contract names it
         key: The key as the caller gave it.
         kind: What was looked up (``"occupation"``, ``"credential"``, ...).
         suggestions: The closest known names, best first (empty when none
-            is close).
+            is close); for an ambiguous key, the ids it matched.
         matches: The ids of every entity the key matched when it matched
             more than one (empty for a plain miss).
     """
@@ -73,8 +73,8 @@ class NotFound(MedcoderError, KeyError):  # noqa: N818 - the contract names it
     ) -> None:
         self.key = key
         self.kind = kind
-        self.suggestions: tuple[str, ...] = tuple(suggestions)
         self.matches: tuple[str, ...] = tuple(matches)
+        self.suggestions: tuple[str, ...] = tuple(suggestions) or self.matches
         super().__init__(self._message())
 
     def _message(self) -> str:
