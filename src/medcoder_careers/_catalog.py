@@ -63,7 +63,9 @@ _TOPIC_LABELS: Final = {
 }
 
 
-def _enum_member(cls: type[_M], value: object, kind: str) -> _M:
+def _enum_member(
+    cls: type[_M], value: object, kind: str, aliases: Mapping[str, _M] | None = None
+) -> _M:
     if isinstance(value, cls):
         return value
     if isinstance(value, str):
@@ -75,8 +77,8 @@ def _enum_member(cls: type[_M], value: object, kind: str) -> _M:
                 if attempt:
                     break
                 key = normalise(value).replace(" ", "_")
-                if cls is FactTopic and key in _TOPIC_LABELS:
-                    return cls(_TOPIC_LABELS[key])
+                if aliases and key in aliases:
+                    return aliases[key]
         members = [member.value for member in cls]
         close = _close(key, members, 5)
         raise NotFound(value, kind, suggestions=close)
@@ -690,7 +692,7 @@ class Catalog:
             occupation_id = self.occupation(occupation).id
             tests.append(lambda f: f.occupation == occupation_id)
         if topic is not None:
-            wanted_topic = _enum_member(FactTopic, topic, "topic")
+            wanted_topic = _enum_member(FactTopic, topic, "topic", _TOPIC_LABELS)
             tests.append(lambda f: f.topic is wanted_topic)
         if source is not None:
             source_id = self.source(source).id

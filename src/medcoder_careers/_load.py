@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -19,7 +18,7 @@ import attrs
 import cattrs
 
 from ._errors import DataError, PeriodError, Problem
-from ._manifest import MANIFEST, Manifest, read_manifest
+from ._manifest import MANIFEST, Manifest, read_json, read_manifest
 from ._model import (
     Citation,
     CpiAnnualAverage,
@@ -286,15 +285,9 @@ class _Reader:
         Returns None when the file as a whole cannot be read.
         """
         file = f"{name}.json"
-        try:
-            raw = (self.root / file).read_bytes()
-        except OSError as exc:
-            self.problem(file, "", f"cannot be read ({exc.strerror or exc})")
-            return None
-        try:
-            document = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            self.problem(file, "", f"is not valid UTF-8 JSON ({exc})")
+        document = read_json(self.root, file)
+        if isinstance(document, Problem):
+            self.problems.append(document)
             return None
         if not isinstance(document, dict) or list(document) != [name]:
             self.problem(file, "", f"must be an object whose only key is {name!r}")
@@ -363,10 +356,7 @@ class _Checker:
         self.reader = reader
         self.loaded = loaded
         self.unreadable = unreadable
-        self.ids = {
-            name: {record.id for _, record in loaded[name]}
-            for name in ("organizations", "sources", "occupations", "industries")
-        }
+        self.ids = {name: {record.id for _, record in loaded[name]} for name in _SINGULAR}
 
     def ref(self, name: str, path: str, value: str | None, target: str) -> None:
         if target in self.unreadable:
@@ -375,21 +365,8 @@ class _Checker:
             self.reader.problem(f"{name}.json", path, f"unknown {_SINGULAR[target]} id {value!r}")
 
     def run(self) -> None:
-        for name in (
-            "organizations",
-            "sources",
-            "occupations",
-            "credentials",
-            "industries",
-        ):
-            _check_unique(self.reader, name, self.loaded[name], lambda r: r.id)
-        _check_unique(self.reader, "cpi_u", self.loaded["cpi_u"], lambda r: r.year)
-        _check_unique(
-            self.reader,
-            "statistics",
-            self.loaded["statistics"],
-            _statistic_identity,  # two figures for one thing conflict, whatever their values
-        )
+        for name, identity in _IDENTITY.items():
+            _check_unique(self.reader, name, self.loaded[name], identity)
         self.citations()
         self.organizations()
         self.sources()
@@ -592,6 +569,17 @@ def _statistic_order(stat: Statistic) -> tuple[object, ...]:
 def _by_id(record: Any) -> str:  # noqa: ANN401 - any entity
     return str(record.id)
 
+
+_IDENTITY: Final[dict[str, Callable[[Any], object]]] = {
+    "organizations": _by_id,
+    "sources": _by_id,
+    "occupations": _by_id,
+    "credentials": _by_id,
+    "industries": _by_id,
+    "cpi_u": lambda row: row.year,
+    "statistics": _statistic_identity,
+}
+"""What must be unique in each collection (facts may repeat a statement)."""
 
 _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "organizations": _by_id,

@@ -15,7 +15,7 @@ from ._errors import Problem
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["MANIFEST", "Manifest", "VerifyReport", "read_manifest", "sha256"]
+__all__ = ["MANIFEST", "Manifest", "VerifyReport", "read_json", "read_manifest", "sha256"]
 
 MANIFEST = "manifest.json"
 _HEX = re.compile(r"[0-9a-f]{64}")
@@ -48,6 +48,19 @@ class Manifest:
         return sha256(lines.encode())
 
 
+def read_json(root: Traversable, file: str) -> object | Problem:
+    """Read and decode the JSON file *file* under *root*, or return why it cannot be."""
+    try:
+        raw = (root / file).read_bytes()
+    except OSError as exc:
+        return Problem(file=file, path="", message=f"cannot be read ({exc.strerror or exc})")
+    try:
+        document: object = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return Problem(file=file, path="", message=f"is not valid UTF-8 JSON ({exc})")
+    return document
+
+
 def read_manifest(  # noqa: PLR0911 - one return per problem
     root: Traversable, expected: frozenset[str]
 ) -> Manifest | Problem:
@@ -55,14 +68,9 @@ def read_manifest(  # noqa: PLR0911 - one return per problem
 
     *expected* is the set of data file names the manifest must list.
     """
-    try:
-        raw = (root / MANIFEST).read_bytes()
-    except OSError as exc:
-        return Problem(file=MANIFEST, path="", message=f"cannot be read ({exc.strerror or exc})")
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        return Problem(file=MANIFEST, path="", message=f"is not valid UTF-8 JSON ({exc})")
+    document = read_json(root, MANIFEST)
+    if isinstance(document, Problem):
+        return document
     if not isinstance(document, dict) or set(document) != {"data_version", "files"}:
         return Problem(
             file=MANIFEST,
