@@ -154,7 +154,6 @@ class TestIncomparable:
             ({"setting": "hospitals"}, "setting differs (none vs 'hospitals')"),
             ({"experience": "1 to 4 years"}, "experience differs"),
             ({"accreditor": "cahiim"}, "accreditor differs"),
-            ({"unit": mc.Unit.USD_PER_HOUR}, "unit differs ('usd_per_year' vs 'usd_per_hour')"),
             (
                 {"measure": mc.Measure.ANNUAL_SALARY, "percentile": None},
                 "measure differs ('annual_wage' vs 'annual_salary'); percentile differs",
@@ -260,6 +259,16 @@ BOUND_TABLE = [
     (B.APPROXIMATE, B.LESS_THAN, B.APPROXIMATE),
     (B.MORE_THAN, B.APPROXIMATE, B.APPROXIMATE),
     (B.LESS_THAN, B.APPROXIMATE, B.APPROXIMATE),
+    # A top-coded figure is a lower bound, like "more than".
+    (B.AT_LEAST, B.EXACT, B.LESS_THAN),
+    (B.EXACT, B.AT_LEAST, B.MORE_THAN),
+    (B.AT_LEAST, B.AT_LEAST, B.APPROXIMATE),
+    (B.AT_LEAST, B.MORE_THAN, B.APPROXIMATE),
+    (B.MORE_THAN, B.AT_LEAST, B.APPROXIMATE),
+    (B.AT_LEAST, B.LESS_THAN, B.LESS_THAN),
+    (B.LESS_THAN, B.AT_LEAST, B.MORE_THAN),
+    (B.AT_LEAST, B.APPROXIMATE, B.APPROXIMATE),
+    (B.APPROXIMATE, B.AT_LEAST, B.APPROXIMATE),
 ]
 
 

@@ -89,7 +89,11 @@ class TestSingleProblems:
             ("citation", None, "citation"),
             ("source", "ooh-1999", "unknown source id 'ooh-1999'"),
             ("industry", "0000", "unknown industry id '0000'"),
-            ("value_high", "1", "a range applies only to annual_salary"),
+            ("value_high", "99999", "a range applies only to annual_salary"),
+            ("value_high", "1", "value_high: 1 is below value"),
+            ("percentile", 20, "percentile: must be one of 10, 25, 50, 75, 90"),
+            ("unit", "jobs", "unit: 'jobs' does not fit measure"),
+            ("area", "06", "area: an area code is 7 digits"),
         ],
     )
     def test_statistic_field(self, data_copy: Path, field: str, value: object, needle: str) -> None:

@@ -118,3 +118,36 @@ class TestRoundTrip:
         """'21.20' stays '21.20', never through float."""
         converter = make_converter()
         assert str(converter.structure("21.20", Decimal)) == "21.20"
+
+
+class TestFieldRules:
+    """A record built by hand that breaks a field's rule raises FieldError naming it."""
+
+    def test_unit_must_fit_measure(self, cat: mc.Catalog) -> None:
+        """An annual wage in jobs is refused at construction."""
+        wage = cat.stats(measure="annual_wage")[0]
+        with pytest.raises(mc.FieldError, match="unit: 'jobs' does not fit") as info:
+            attrs.evolve(wage, unit=mc.Unit.JOBS)
+        assert info.value.field == "unit"
+        assert isinstance(info.value, ValueError)
+
+    @pytest.mark.parametrize("percentile", [0, 20, 51, 100, True])
+    def test_percentile_in_published_set(self, cat: mc.Catalog, percentile: int) -> None:
+        """Only 10, 25, 50, 75 and 90 are percentiles BLS publishes."""
+        wage = cat.stats(measure="annual_wage")[0]
+        with pytest.raises(mc.FieldError, match="percentile"):
+            attrs.evolve(wage, percentile=percentile)
+
+    def test_range_in_order(self, cat: mc.Catalog) -> None:
+        """value_high below value is refused."""
+        salary = cat.stats(measure="annual_salary")[0]
+        with pytest.raises(mc.FieldError, match="value_high"):
+            attrs.evolve(salary, value_high=salary.value - 1)
+
+    @pytest.mark.parametrize(
+        "area", ["", "06", "060000", "06000000", "CA00000", "\uff10\uff16" * 3 + "0"]
+    )
+    def test_area_code_seven_digits(self, cat: mc.Catalog, area: str) -> None:
+        """An area id is seven ASCII digits."""
+        with pytest.raises(mc.FieldError, match="area"):
+            attrs.evolve(cat.statistics[0], area=area)

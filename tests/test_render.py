@@ -54,10 +54,39 @@ class TestValue:
             ({"value": Decimal(30610)}, "$30,610"),
             ({"value": Decimal(30610), "bound": mc.Bound.APPROXIMATE}, "about $30,610"),
             ({"value": Decimal(20440), "bound": mc.Bound.LESS_THAN}, "less than $20,440"),
-            ({"value": Decimal("15.55"), "unit": mc.Unit.USD_PER_HOUR}, "$15.55"),
+            (
+                {
+                    "value": Decimal("15.55"),
+                    "unit": mc.Unit.USD_PER_HOUR,
+                    "measure": mc.Measure.HOURLY_WAGE,
+                },
+                "$15.55",
+            ),
             ({"value": Decimal("40.5"), "unit": mc.Unit.USD_PER_YEAR}, "$40.50"),
-            ({"value": Decimal(172500), "unit": mc.Unit.JOBS}, "172,500"),
-            ({"value": Decimal(20), "unit": mc.Unit.PERCENT}, "20%"),
+            (
+                {"value": Decimal(172500), "unit": mc.Unit.JOBS, "measure": mc.Measure.EMPLOYMENT},
+                "172,500",
+            ),
+            (
+                {
+                    "value": Decimal(20),
+                    "unit": mc.Unit.PERCENT,
+                    "measure": mc.Measure.EMPLOYMENT_SHARE,
+                },
+                "20%",
+            ),
+            (
+                {
+                    "value": Decimal("1.026"),
+                    "unit": mc.Unit.RATIO,
+                    "measure": mc.Measure.LOCATION_QUOTIENT,
+                },
+                "1.026",
+            ),
+            (
+                {"value": Decimal(239200), "bound": mc.Bound.AT_LEAST},
+                "at least $239,200",
+            ),
             (
                 {"value": Decimal(29375), "value_high": Decimal(40349)},
                 "$29,375 to $40,349",
@@ -66,7 +95,7 @@ class TestValue:
     )
     def test_forms(self, cat: mc.Catalog, changes: dict[str, Any], expected: str) -> None:
         """Dollars, hours, jobs, percent, ranges and bounds read naturally."""
-        base = attrs.evolve(cat.statistics[0], bound=mc.Bound.EXACT, unit=mc.Unit.USD_PER_YEAR)
+        base = attrs.evolve(cat.stats(measure="annual_wage")[0], bound=mc.Bound.EXACT)
         assert value(attrs.evolve(base, **changes)) == expected
 
 

@@ -21,6 +21,7 @@ from ._errors import (
     DataError,
     DependencyError,
     ExportError,
+    FieldError,
     IncomparableError,
     MedcoderError,
     NotFound,
@@ -29,6 +30,7 @@ from ._errors import (
 )
 from ._manifest import VerifyReport
 from ._model import (
+    Area,
     Citation,
     CpiAnnualAverage,
     Credential,
@@ -49,6 +51,7 @@ from ._search import SearchResult
 from ._series import Series, SeriesPoint
 from ._version import DATA_VERSION, __version__
 from ._vocab import (
+    AreaKind,
     Bound,
     FactTopic,
     Measure,
@@ -76,6 +79,8 @@ _LAZY = {
 __all__ = [
     "DATA_VERSION",
     "PRECISION",
+    "Area",
+    "AreaKind",
     "ArgumentError",
     "Bound",
     "Catalog",
@@ -89,6 +94,7 @@ __all__ = [
     "ExportError",
     "Fact",
     "FactTopic",
+    "FieldError",
     "IncomparableError",
     "Industry",
     "Measure",

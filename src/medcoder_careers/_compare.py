@@ -27,6 +27,8 @@ Bounds
     Combined: two equal bounds keep that bound; ``exact`` with another keeps
     the other; anything else (opposite directions, or ``approximate`` with a
     direction) is ``approximate``: not exact, and no direction guaranteed.
+    A top-coded ``at_least`` figure counts as ``more_than`` (a lower bound;
+    the vocabulary has no "at most" to turn it into).
     The bound holds for ``ratio``, ``percent_change`` and
     ``annualized_percent`` as well when ``a``'s value is positive.
 
@@ -356,10 +358,11 @@ def _check_comparable(a: Statistic, b: Statistic) -> None:
 
 def _bound(stat: Statistic) -> Bound:
     try:
-        return Bound(stat.bound)
+        bound = Bound(stat.bound)
     except ValueError:
         msg = f"{shown(stat.bound)} is not a Bound"
         raise IncomparableError(msg) from None
+    return Bound.MORE_THAN if bound is Bound.AT_LEAST else bound
 
 
 def _change_bound(a: Bound, b: Bound) -> Bound:

@@ -12,6 +12,7 @@ __all__ = [
     "DataError",
     "DependencyError",
     "ExportError",
+    "FieldError",
     "IncomparableError",
     "MedcoderError",
     "NotFound",
@@ -95,6 +96,28 @@ class NotFound(MedcoderError, KeyError):  # noqa: N818 - the contract names it
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle with every attribute (exceptions otherwise lose them)."""
         return (type(self), (self.key, self.kind, self.suggestions, self.matches))
+
+
+class FieldError(MedcoderError, ValueError):
+    """A record built by hand breaks a rule of one of its fields.
+
+    The loader reports the same rules as `DataError` problems with their
+    file and path; this is what constructing the record directly raises.
+
+    Attributes:
+        field: The name of the field at fault, e.g. ``"percentile"``.
+
+    .. versionadded:: 2026.2.0
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.reason = message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the field and the reason."""
+        return (type(self), (self.field, self.reason))
 
 
 @attrs.frozen(kw_only=True)

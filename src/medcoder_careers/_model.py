@@ -15,8 +15,11 @@ from typing import TypeVar
 
 import attrs
 
+from ._errors import FieldError
 from ._period import Period
 from ._vocab import (
+    PERCENTILES,
+    AreaKind,
     Bound,
     FactTopic,
     Measure,
@@ -24,11 +27,14 @@ from ._vocab import (
     RequirementKind,
     SourceKind,
     Unit,
+    units_for,
 )
 
 _T = TypeVar("_T")
 
 __all__ = [
+    "NATION",
+    "Area",
     "Citation",
     "CpiAnnualAverage",
     "Credential",
@@ -71,6 +77,23 @@ def _none_first(value: object) -> tuple[bool, object]:
     return (value is not None, "" if value is None else value)
 
 
+NATION = "0000000"
+"""The BLS OEWS area code of the United States as a whole."""
+
+_AREA_CODE_LENGTH = 7
+
+
+def _check_area_code(_: object, attribute: "attrs.Attribute[str]", value: object) -> None:
+    if not (
+        isinstance(value, str)
+        and len(value) == _AREA_CODE_LENGTH
+        and value.isascii()
+        and value.isdigit()
+    ):
+        msg = f"an area code is 7 digits, got {value!r}"
+        raise FieldError(attribute.name, msg)
+
+
 @attrs.frozen(kw_only=True, order=True, repr=False)
 class Citation(_Record):
     """Where a record was read: a source id and a verbatim excerpt of its text.
@@ -78,11 +101,16 @@ class Citation(_Record):
     Attributes:
         source: The id of the `Source` whose text states the record.
         quote: A short excerpt of that text, verbatim once runs of
-            whitespace are folded to one space.
+            whitespace are folded to one space; for a value read from a
+            statistical table, the value exactly as the table prints it.
+        locator: Where in a table file the quote stands: the BLS series id
+            of a value (``"OEUS060000000000029207213"``), or ``"oe.area:0600000"``
+            for a name read from a code list; None for a quote from a text.
     """
 
     source: str
     quote: str
+    locator: str | None = attrs.field(default=None, order=_none_first)
 
 
 @attrs.frozen(kw_only=True, order=True, repr=False)
@@ -190,7 +218,7 @@ class Requirement(_Record):
 
     kind: RequirementKind
     text: str
-    organization: str | None = None
+    organization: str | None = attrs.field(default=None, order=_none_first)
     citation: Citation = attrs.field(order=False)
 
 
@@ -287,14 +315,50 @@ class Industry(_Record):
             designation) that the reference material lists.
         alternate_titles: The titles the sources use, e.g.
             ``"Nursing care facilities"``.
+        level: The number of NAICS digits of the code (2 for a sector, up
+            to 6), or None for an OEWS designation, an ownership variant or
+            an aggregate of several industries. Levels nest, so adding up
+            figures across levels counts jobs twice.
         citations: Where the reference material lists it.
     """
 
     id: str
     title: str = attrs.field(order=False)
+    level: int | None = attrs.field(order=False, default=None)
     naics: tuple[NaicsCode, ...] = attrs.field(order=False, default=(), converter=_tuple)
     alternate_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
+
+
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Area(_Record):
+    """A geographic area BLS publishes estimates for: the nation, a state, a metro area.
+
+    Attributes:
+        id: The BLS OEWS area code, 7 digits: ``"0000000"`` the nation,
+            ``"0600000"`` California, ``"0010420"`` Akron, OH.
+        name: The name as BLS prints it.
+        kind: National, state, metropolitan or nonmetropolitan.
+        states: The postal abbreviations of the states it lies in: empty
+            for the nation, one for a state, every state a metro area spans.
+        fips: The 2-digit FIPS code of a state, else None.
+        cbsa: The 5-digit CBSA code of a metropolitan area, else None.
+        citations: Where the table names it.
+
+    .. versionadded:: 2026.2.0
+    """
+
+    id: str = attrs.field(validator=_check_area_code)
+    name: str = attrs.field(order=False)
+    kind: AreaKind = attrs.field(order=False)
+    states: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    fips: str | None = attrs.field(order=False, default=None)
+    cbsa: str | None = attrs.field(order=False, default=None)
+    citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
+
+    def __str__(self) -> str:
+        """Return the area's name."""
+        return self.name
 
 
 @attrs.frozen(kw_only=True, order=True, repr=False)
@@ -314,6 +378,12 @@ class Source(_Record):
         retrieved_via: The page or file that reproduced the document.
         document: The file name of the text the quotes are checked against.
         note: What a user should know about this source.
+        release: The publisher's release label of a statistical table
+            (``"2025A01"``), else None.
+        address: Where the publisher serves the table file, else None.
+        sha256: The sha256 of the published table file, else None.
+        snapshot: The pinned copy the values were read through, with its
+            hashes, else None.
         citations: Where the text identifies itself.
     """
 
@@ -327,7 +397,19 @@ class Source(_Record):
     retrieved_via: str = attrs.field(order=False)
     document: str = attrs.field(order=False)
     note: str = attrs.field(order=False, default="")
+    release: str | None = attrs.field(order=False, default=None)
+    address: str | None = attrs.field(order=False, default=None)
+    sha256: str | None = attrs.field(order=False, default=None)
+    snapshot: str | None = attrs.field(order=False, default=None)
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
+
+
+def _check_percentile(
+    _: object, attribute: "attrs.Attribute[int | None]", value: int | None
+) -> None:
+    if value is not None and (isinstance(value, bool) or value not in PERCENTILES):
+        msg = f"must be one of 10, 25, 50, 75, 90, got {value!r}"
+        raise FieldError(attribute.name, msg)
 
 
 @attrs.frozen(kw_only=True, order=True, repr=False)
@@ -343,6 +425,8 @@ class Statistic(_Record):
         source: Id of the `Source`.
         occupation: Id of the `Occupation`.
         measure: What is measured.
+        area: Id of the `Area` the figure describes: ``"0000000"`` (the
+            nation) for every nationwide figure, the handbook's included.
         value: The figure (the low end of a range).
         value_high: The high end of a stated range, else None.
         unit: The unit of ``value``.
@@ -357,25 +441,60 @@ class Statistic(_Record):
             (``"29-2071"``, or ``"29-2072+29-9021"`` under the 2018 SOC); None
             where the source names none. Figures of different definitions
             are not one series.
+        rse: The relative standard error BLS publishes with the figure, in
+            percent, else None.
         citation: The verbatim excerpt that states the figure.
+
+    .. versionadded:: 2026.2.0 ``area`` and ``rse``.
     """
 
     period: Period
     source: str
     occupation: str
     measure: Measure
+    area: str = attrs.field(default=NATION, validator=_check_area_code)
     industry: str | None = attrs.field(default=None, order=_none_first)
     setting: str | None = attrs.field(default=None, order=_none_first)
     experience: str | None = attrs.field(default=None, order=_none_first)
-    percentile: int | None = attrs.field(default=None, order=_none_first)
+    percentile: int | None = attrs.field(
+        default=None, order=_none_first, validator=_check_percentile
+    )
     accreditor: str | None = attrs.field(default=None, order=_none_first)
     value: Decimal
     value_high: Decimal | None = attrs.field(default=None, order=_none_first)
     unit: Unit
     bound: Bound = Bound.EXACT
+    definition: str | None = attrs.field(default=None, order=_none_first)
     descriptor: str | None = attrs.field(order=False, default=None)
-    definition: str | None = attrs.field(order=False, default=None)
+    rse: Decimal | None = attrs.field(order=False, default=None)
     citation: Citation = attrs.field(order=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check the rules that tie fields together.
+
+        Fields of the wrong type are left to the loader and to `compare`,
+        which name them; only well-typed values are checked here.
+        """
+        measure: object = self.measure
+        unit: object = self.unit
+        if (
+            isinstance(measure, Measure)
+            and isinstance(unit, Unit)
+            and unit not in units_for(measure)
+        ):
+            msg = f"{unit.value!r} does not fit measure {measure.value}"
+            raise FieldError("unit", msg)  # noqa: EM101 - the field's name, not a message
+        high: object = self.value_high
+        low: object = self.value
+        if (
+            isinstance(high, Decimal)
+            and isinstance(low, Decimal)
+            and high.is_finite()
+            and low.is_finite()
+            and high < low
+        ):
+            msg = f"{high} is below value {low}"
+            raise FieldError("value_high", msg)  # noqa: EM101 - the field's name
 
     @property
     def is_range(self) -> bool:

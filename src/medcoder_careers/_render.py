@@ -40,6 +40,7 @@ _BOUND: Final = {
     Bound.APPROXIMATE: "about ",
     Bound.MORE_THAN: "more than ",
     Bound.LESS_THAN: "less than ",
+    Bound.AT_LEAST: "at least ",
 }
 
 _MEASURE_LABELS: Final = {
@@ -51,6 +52,11 @@ _MEASURE_LABELS: Final = {
     Measure.PROJECTED_CHANGE_PERCENT: "projected %",
     Measure.PROJECTED_CHANGE: "projected jobs",
     Measure.ACCREDITED_PROGRAMS: "programs",
+    Measure.ANNUAL_MEAN_WAGE: "annual mean",
+    Measure.HOURLY_MEAN_WAGE: "hourly mean",
+    Measure.EMPLOYMENT_PER_1000_JOBS: "per 1,000 jobs",
+    Measure.LOCATION_QUOTIENT: "location quotient",
+    Measure.SHARE_OF_INDUSTRY: "% of industry",
 }
 
 

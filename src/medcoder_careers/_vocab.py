@@ -6,7 +6,9 @@ import enum
 from types import MappingProxyType
 
 __all__ = [
+    "PERCENTILES",
     "WAGE_MEASURES",
+    "AreaKind",
     "Bound",
     "FactTopic",
     "Measure",
@@ -37,6 +39,16 @@ class Measure(enum.StrEnum):
     """Projected change of employment over the period, in jobs."""
     ACCREDITED_PROGRAMS = "accredited_programs"
     """Number of education programs accredited or approved by an ``accreditor``."""
+    ANNUAL_MEAN_WAGE = "annual_mean_wage"
+    """Survey (OEWS) mean annual wage."""
+    HOURLY_MEAN_WAGE = "hourly_mean_wage"
+    """Survey (OEWS) mean hourly wage."""
+    EMPLOYMENT_PER_1000_JOBS = "employment_per_1000_jobs"
+    """Jobs in the occupation per 1,000 jobs of all occupations in the area."""
+    LOCATION_QUOTIENT = "location_quotient"
+    """The occupation's share of the area's jobs over its share of the nation's."""
+    SHARE_OF_INDUSTRY = "share_of_industry"
+    """Percent of an ``industry``'s jobs that the occupation holds."""
 
 
 class Unit(enum.StrEnum):
@@ -52,6 +64,10 @@ class Unit(enum.StrEnum):
     """Percent (``20`` means 20 %)."""
     PROGRAMS = "programs"
     """A count of education programs."""
+    PER_1000_JOBS = "per_1000_jobs"
+    """Jobs per 1,000 jobs of all occupations."""
+    RATIO = "ratio"
+    """A plain ratio (``1.0`` is parity)."""
 
 
 class Bound(enum.StrEnum):
@@ -65,6 +81,21 @@ class Bound(enum.StrEnum):
     """Stated with "more than": the true value is above."""
     LESS_THAN = "less_than"
     """Stated with "less than": the true value is below."""
+    AT_LEAST = "at_least"
+    """A top-coded figure: the true value is the threshold or above (OEWS footnote 5)."""
+
+
+class AreaKind(enum.StrEnum):
+    """What kind of geographic area an `Area` is (the BLS OEWS area types)."""
+
+    NATIONAL = "national"
+    """The United States as a whole."""
+    STATE = "state"
+    """A state, the District of Columbia or a territory."""
+    METROPOLITAN = "metropolitan"
+    """A metropolitan statistical area (or New England city and town area)."""
+    NONMETROPOLITAN = "nonmetropolitan"
+    """A nonmetropolitan area: counties of one state outside every metro area."""
 
 
 class OrganizationKind(enum.StrEnum):
@@ -92,6 +123,8 @@ class SourceKind(enum.StrEnum):
     """An official code list (SOC, NAICS) with crosswalk notes."""
     STATISTICAL_SERIES = "statistical_series"
     """An official statistical series, e.g. CPI-U annual averages."""
+    STATISTICAL_TABLE = "statistical_table"
+    """An official table of estimates read cell by cell, e.g. BLS OEWS."""
 
 
 class RequirementKind(enum.StrEnum):
@@ -125,6 +158,9 @@ class FactTopic(enum.StrEnum):
 WAGE_MEASURES = frozenset({Measure.ANNUAL_WAGE, Measure.HOURLY_WAGE})
 """The measures that take a ``percentile``."""
 
+PERCENTILES = (10, 25, 50, 75, 90)
+"""The wage percentiles BLS publishes (50 is the median)."""
+
 _UNITS: MappingProxyType[Measure, frozenset[Unit]] = MappingProxyType(
     {
         Measure.EMPLOYMENT: frozenset({Unit.JOBS}),
@@ -135,6 +171,11 @@ _UNITS: MappingProxyType[Measure, frozenset[Unit]] = MappingProxyType(
         Measure.PROJECTED_CHANGE_PERCENT: frozenset({Unit.PERCENT}),
         Measure.PROJECTED_CHANGE: frozenset({Unit.JOBS}),
         Measure.ACCREDITED_PROGRAMS: frozenset({Unit.PROGRAMS}),
+        Measure.ANNUAL_MEAN_WAGE: frozenset({Unit.USD_PER_YEAR}),
+        Measure.HOURLY_MEAN_WAGE: frozenset({Unit.USD_PER_HOUR}),
+        Measure.EMPLOYMENT_PER_1000_JOBS: frozenset({Unit.PER_1000_JOBS}),
+        Measure.LOCATION_QUOTIENT: frozenset({Unit.RATIO}),
+        Measure.SHARE_OF_INDUSTRY: frozenset({Unit.PERCENT}),
     }
 )
 
