@@ -25,30 +25,43 @@ class TestCatalog:
         assert cat.data_version == mc.DATA_VERSION
 
     def test_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Sixteen threads on a cold start get one object, loaded once."""
+        """Sixteen threads on a cold start get one catalog, each file read once."""
+        from medcoder_careers import _load, _table
+
         monkeypatch.setattr(_catalog, "_packaged", None)
-        calls = []
-        real_load = _catalog.load
+        calls: list[str] = []
+        real_read, real_open = _load.read_collection, _table.open_table
 
-        def counting_load(path: object) -> mc.Catalog:
-            calls.append(path)
-            return real_load(path)  # type: ignore[arg-type]
+        def counting_read(root: object, name: str) -> tuple[object, ...]:
+            calls.append(name)
+            return real_read(root, name)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(_catalog, "load", counting_load)
+        def counting_open(root: object, name: str) -> _table.Table:
+            calls.append(name)
+            return real_open(root, name)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(_load, "read_collection", counting_read)
+        monkeypatch.setattr(_table, "open_table", counting_open)
         barrier = threading.Barrier(16)
         results: list[mc.Catalog] = []
+        found: list[tuple[mc.Statistic, ...]] = []
 
         def worker() -> None:
             barrier.wait()
-            results.append(mc.catalog())
+            cat = mc.catalog()
+            results.append(cat)
+            found.append(cat.stats(occupation="medical coder", measure="employment"))
 
         threads = [threading.Thread(target=worker) for _ in range(16)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        assert len(calls) == 1
         assert len({id(r) for r in results}) == 1
+        assert len(found) == 16
+        assert len({id(f) for f in found}) == 1  # one cached result, built once
+        assert sorted(calls) == sorted(set(calls))  # no file read twice
+        assert {"occupations", "statistics"} <= set(calls)
 
     def test_mappings_read_only(self, cat: mc.Catalog) -> None:
         """The public mappings refuse assignment and deletion."""
@@ -285,8 +298,15 @@ class TestStats:
         [
             ({"measure": "salry"}, mc.NotFound),
             ({"occupation": "astronaut"}, mc.NotFound),
-            ({"percentile": 30}, mc.NotFound),
-            ({"percentile": True}, mc.NotFound),
+            ({"percentile": 30}, mc.ArgumentError),
+            ({"percentile": True}, mc.ArgumentError),
+            ({"percentile": "-50"}, mc.ArgumentError),
+            ({"percentile": "(50)"}, mc.ArgumentError),
+            ({"percentile": "#50"}, mc.ArgumentError),
+            ({"percentile": "50-"}, mc.ArgumentError),
+            ({"occupation": None}, mc.ArgumentError),
+            ({"area": None}, mc.ArgumentError),
+            ({"period": None}, mc.ArgumentError),
             ({"period": "May 2008"}, mc.PeriodError),
             ({"period": 2008}, mc.PeriodError),
             ({"edition": "ooh-latest"}, mc.NotFound),

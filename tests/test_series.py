@@ -132,7 +132,6 @@ class TestErrors:
             {"measure": "salry"},
             {"occupation": "astronaut"},
             {"occupation": 7},
-            {"percentile": 30},
             {"industry": "mining"},
             {"setting": "spaceship"},
             {"definition": "99-9999"},
@@ -142,6 +141,13 @@ class TestErrors:
         """A value that names nothing is NotFound."""
         args: dict[str, object] = {"occupation": OCC, "measure": "annual_wage", **kwargs}
         with pytest.raises(mc.NotFound):
+            cat.series(**args)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("kwargs", [{"percentile": 30}, {"area": mc.ANY}, {"industry": mc.ANY}])
+    def test_bad_arguments(self, cat: mc.Catalog, kwargs: dict[str, object]) -> None:
+        """A percentile BLS does not publish, or ANY for a slice, is an ArgumentError."""
+        args: dict[str, object] = {"occupation": OCC, "measure": "annual_wage", **kwargs}
+        with pytest.raises(mc.ArgumentError):
             cat.series(**args)  # type: ignore[arg-type]
 
 
@@ -178,7 +184,7 @@ class TestOverlap:
 
     def test_recency(self, cat: mc.Catalog) -> None:
         """Editions rank by year; the undated latest page by the periods it reports."""
-        ranks = cat._recency
+        ranks = cat._recency()
         order = ["ooh-2006-07", "ooh-2010-11", "ooh-2012-13", "ooh-latest"]
         assert sorted(order, key=ranks.__getitem__) == order
 

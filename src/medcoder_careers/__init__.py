@@ -28,6 +28,7 @@ from ._errors import (
     PeriodError,
     Problem,
 )
+from ._filters import ANY
 from ._manifest import VerifyReport
 from ._model import (
     Area,
@@ -77,6 +78,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "ANY",
     "DATA_VERSION",
     "PRECISION",
     "Area",

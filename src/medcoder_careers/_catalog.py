@@ -1,18 +1,27 @@
-"""`Catalog`: the loaded data, its lookups and its filters; `catalog()` and `load()`."""
+"""`Catalog`: the records of one data release and their lookups; `catalog()` and `load()`.
+
+A catalog builds nothing it is not asked for: each collection, index and
+lookup table is made on first use, once, under the catalog's lock
+(`_Lazy`). The statistics query lives in `_query`, the statistical tables
+in `_table`, reading files in `_store` and `_load`.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from ._errors import ArgumentError, DataError, NotFound, PeriodError, Problem, shown
-from ._lookup import FuzzyIndex, KeyIndex, normalise, singular
+from ._errors import ArgumentError, DataError, NotFound, Problem, shown
+from ._filters import ANY, FILTERS, QUALIFIERS
+from ._lookup import Finder, FuzzyIndex, KeyIndex, close_matches, enum_member, normalise, singular
 from ._manifest import VerifyReport
 from ._manifest import verify as _verify
 from ._model import (
+    NATION,
+    Area,
     CpiAnnualAverage,
     Credential,
     Fact,
@@ -22,145 +31,59 @@ from ._model import (
     Source,
     Statistic,
 )
-from ._period import Period, PeriodKind
-from ._search import KINDS, Entity, SearchResult, names_of
+from ._query import (
+    QueryCache,
+    StatisticsIndex,
+    Wanted,
+    check_no_none,
+    merge,
+    percentile,
+    period_wanted,
+    select_from_tables,
+)
+from ._search import KINDS, SearchResult, names_of
 from ._series import Series, build_series
+from ._store import Store
 from ._vocab import WAGE_MEASURES, FactTopic, Measure
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from ._load import Data
+    from ._table import Table
 
 __all__ = ["Catalog", "catalog", "load"]
 
-_E = TypeVar("_E", Occupation, Credential, Organization, Source, Industry)
-_M = TypeVar("_M", Measure, FactTopic)
-_T = TypeVar("_T", bound=Entity)
-_PERCENTILE_NAMES: Final = {"median": 50}
-_PERCENTILES: Final = (10, 25, 50, 75, 90)
-_PERCENTILE_DIGITS: Final = 4  # "0050" reads as 50; longer digit runs are no percentile
-_QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor")
-_YEAR: Final = "year"
-"""Index of the statistics whose period lies within one calendar year."""
-_FIELDS: Final = ("occupation", "measure", "source", "period", *_QUALIFIERS, "definition")
+_T = TypeVar("_T")
 _MEDIAN: Final = 50
-_NOTHING: Final[frozenset[int]] = frozenset()
-
-
-def _by_id(records: Iterable[_E]) -> Mapping[str, _E]:
-    return MappingProxyType({record.id: record for record in records})
-
-
-def _index(kind: str, records: Iterable[_E]) -> KeyIndex:
-    return KeyIndex(kind, ((name, record.id) for record in records for name, _ in names_of(record)))
-
-
+_COLLECTION_OF: Final = {
+    "occupation": ("occupations", Occupation),
+    "credential": ("credentials", Credential),
+    "organization": ("organizations", Organization),
+    "source": ("sources", Source),
+    "industry": ("industries", Industry),
+    "area": ("areas", Area),
+}
 # The handbook's Quick Facts labels, for the topics whose names differ.
 _TOPIC_LABELS: Final = {
     "typical_entry_level_education": FactTopic.ENTRY_LEVEL_EDUCATION,
     "work_experience_in_a_related_occupation": FactTopic.WORK_EXPERIENCE,
 }
-
-
-def _enum_member(
-    cls: type[_M], value: object, kind: str, aliases: Mapping[str, _M] | None = None
-) -> _M:
-    if isinstance(value, cls):
-        return value
-    if isinstance(value, str):
-        key = value
-        for attempt in range(2):
-            try:
-                return cls(key)
-            except ValueError:
-                if attempt:
-                    break
-                key = normalise(value).replace(" ", "_")
-                if aliases and key in aliases:
-                    return aliases[key]
-        members = [member.value for member in cls]
-        close = _close(key, members, 5)
-        raise NotFound(value, kind, suggestions=close)
-    raise NotFound(value, kind, suggestions=[member.value for member in cls])
-
-
-class _Finder(Generic[_T]):
-    """Resolves a key to one entity of one kind: an exact spelling first, then the index."""
-
-    __slots__ = ("_cls", "_exact", "_index", "_table")
-
-    def __init__(self, cls: type[_T], table: Mapping[str, _T], index: KeyIndex) -> None:
-        self._cls: type[_T] = cls
-        self._table: Mapping[str, _T] = table
-        self._index = index
-        self._exact: dict[str, _T] = {
-            name: table[entity_id] for name, entity_id in index.exact.items()
-        }
-
-    def __call__(self, key: object) -> _T:
-        if isinstance(key, str):
-            # An id names one entity by construction, whatever else shares its spelling.
-            hit = self._table.get(key) or self._exact.get(key)
-            if hit is not None:
-                return hit
-        elif isinstance(key, self._cls):
-            # This catalog's record of that id (the key may come from another release).
-            found = self._table.get(key.id)
-            if found is not None:
-                return found
-            raise NotFound(key.id, self._index.kind)
-        return self._table[self._index.resolve(key)]
-
-
-def _positions(statistics: tuple[Statistic, ...]) -> Mapping[str, Mapping[object, frozenset[int]]]:
-    """Index every filterable field: value -> positions of the statistics holding it."""
-    fields: dict[str, dict[object, set[int]]] = {name: {} for name in (*_FIELDS, _YEAR)}
-    for position, statistic in enumerate(statistics):
-        for name in _FIELDS:
-            fields[name].setdefault(getattr(statistic, name), set()).add(position)
-        period = statistic.period
-        if period.start_year == period.end_year:  # a year or a month: within one year
-            fields[_YEAR].setdefault(period.start_year, set()).add(position)
-    return MappingProxyType(
-        {
-            name: MappingProxyType({value: frozenset(found) for value, found in values.items()})
-            for name, values in fields.items()
-        }
-    )
-
-
-def _recency(
-    sources: Mapping[str, Source], records: Iterable[Statistic | Fact]
-) -> Mapping[str, int]:
-    """Rank each source in time by a year: its edition, publication or currency date.
-
-    A source with none of these ranks by the latest period it reports on
-    (a document reporting May 2020 wages is no older than 2020).
-    """
-    reported: dict[str, int] = {}
-    for record in records:
-        if record.period is not None:
-            year = record.period.start_year
-            reported[record.source] = max(reported.get(record.source, year), year)
-    ranks: dict[str, int] = {}
-    for source in sources.values():
-        stamp = source.edition or source.published or source.as_of or ""
-        ranks[source.id] = int(stamp[:4]) if stamp[:4].isdigit() else reported.get(source.id, 0)
-    return MappingProxyType(ranks)
+_SERIES_QUALIFIERS: Final = ("area", *QUALIFIERS)
+_NAMED_VALUES: Final = ("setting", "experience", "definition")
+"""Qualifiers whose values are the names the data uses, not entities."""
 
 
 def _qualifier_text(statistic: Statistic) -> str:
     given = [
         f"{name}={getattr(statistic, name)!r}"
-        for name in _QUALIFIERS
-        if getattr(statistic, name) is not None
+        for name in QUALIFIERS
+        if name != "definition" and getattr(statistic, name) is not None
     ]
     return ", ".join(given) or "no qualifiers"
 
 
 class Catalog:
-    """The packaged (or a loaded) data release: read-only, validated, indexed.
+    """The packaged (or a loaded) data release: read-only, validated, indexed on demand.
 
     Get the packaged one with `catalog()`, or read a directory with `load()`.
 
@@ -170,98 +93,31 @@ class Catalog:
         organizations: Every `Organization` by id.
         sources: Every `Source` by id.
         industries: Every `Industry` by id.
+        areas: Every `Area` by id.
         statistics: Every `Statistic`, ordered by period, then source.
         facts: Every `Fact`, ordered by period, then source.
         cpi_u: CPI-U annual averages by year.
         data_version: The data release (``YYYY.N``).
     """
 
-    __slots__ = (
-        "_cpi_u",
-        "_credentials",
-        "_data_version",
-        "_digest",
-        "_facts",
-        "_find_credential",
-        "_find_industry",
-        "_find_occupation",
-        "_find_organization",
-        "_find_source",
-        "_fuzzy",
-        "_fuzzy_lock",
-        "_indexes",
-        "_industries",
-        "_manifest",
-        "_occupations",
-        "_organizations",
-        "_positions",
-        "_recency",
-        "_root",
-        "_settings",
-        "_sources",
-        "_statistics",
-        "_tables",
-    )
+    __slots__ = ("_built", "_lock", "_store")
 
-    def __init__(self, data: Data, root: Traversable) -> None:
-        """Build a catalog from validated *data* read from *root* (use `load`)."""
-        self._root = root
-        self._manifest = data.manifest
-        self._data_version = data.manifest.data_version
-        self._occupations = _by_id(data.occupations)
-        self._credentials = _by_id(data.credentials)
-        self._organizations = _by_id(data.organizations)
-        self._sources = _by_id(data.sources)
-        self._industries = _by_id(data.industries)
-        self._statistics = data.statistics
-        self._facts = data.facts
-        self._cpi_u: Mapping[int, CpiAnnualAverage] = MappingProxyType(
-            {row.year: row for row in data.cpi_u}
-        )
-        self._indexes: Mapping[str, KeyIndex] = MappingProxyType(
-            {
-                "occupation": _index("occupation", data.occupations),
-                "credential": _index("credential", data.credentials),
-                "organization": _index("organization", data.organizations),
-                "source": _index("source", data.sources),
-                "industry": _index("industry", data.industries),
-            }
-        )
-        self._settings = {
-            "setting": KeyIndex(
-                "setting",
-                ((s.setting, s.setting) for s in self._statistics if s.setting),
-            ),
-            "experience": KeyIndex(
-                "experience",
-                ((s.experience, s.experience) for s in self._statistics if s.experience),
-            ),
-            "definition": KeyIndex(
-                "definition",
-                ((s.definition, s.definition) for s in self._statistics if s.definition),
-            ),
-        }
-        self._find_occupation = _Finder(Occupation, self._occupations, self._indexes["occupation"])
-        self._find_credential = _Finder(Credential, self._credentials, self._indexes["credential"])
-        self._find_organization = _Finder(
-            Organization, self._organizations, self._indexes["organization"]
-        )
-        self._find_source = _Finder(Source, self._sources, self._indexes["source"])
-        self._find_industry = _Finder(Industry, self._industries, self._indexes["industry"])
-        tables: tuple[Mapping[str, Entity], ...] = (
-            self._occupations,
-            self._credentials,
-            self._organizations,
-            self._sources,
-            self._industries,
-        )
-        self._tables = dict(zip(KINDS, tables, strict=True))
-        # The search index is the costliest to build and many programs never
-        # search: it is built on the first search, once, under this lock.
-        self._fuzzy: FuzzyIndex | None = None
-        self._fuzzy_lock = threading.Lock()
-        self._positions = _positions(self._statistics)
-        self._recency = _recency(self._sources, (*self._statistics, *self._facts))
+    def __init__(self, store: Store) -> None:
+        """Serve the records of *store* (use `catalog` or `load`)."""
+        self._store = store
+        self._built: dict[str, Any] = {}
+        self._lock = threading.RLock()  # a build may need another build
+
+    def _once(self, name: str, build: Callable[[], _T]) -> _T:
+        """Return the thing called *name*, building it on first use, once."""
+        try:
+            return self._built[name]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = build()
+            return self._built[name]  # type: ignore[no-any-return]
 
     def __eq__(self, other: object) -> bool:
         """Two catalogs are equal when they hold the same release and equal records.
@@ -276,72 +132,110 @@ class Catalog:
 
     def _contents(self) -> tuple[object, ...]:
         return (
-            self._data_version,
-            dict(self._occupations),
-            dict(self._credentials),
-            dict(self._organizations),
-            dict(self._sources),
-            dict(self._industries),
-            self._statistics,
-            self._facts,
-            dict(self._cpi_u),
+            self.data_version,
+            *(dict(self._table(kind)) for kind in KINDS),
+            self.statistics,
+            self.facts,
+            dict(self.cpi_u),
         )
 
     def __repr__(self) -> str:
-        """Summarise the release."""
+        """Summarise the release (without building its statistics)."""
+        cells = sum(table.count() for table in self._store.tables())
         return (
-            f"<Catalog data {self._data_version}: {len(self._occupations)} occupations, "
-            f"{len(self._credentials)} credentials, {len(self._organizations)} "
-            f"organizations, {len(self._sources)} sources, {len(self._statistics)} "
-            f"statistics, {len(self._facts)} facts>"
+            f"<Catalog data {self.data_version}: {len(self.occupations)} occupations, "
+            f"{len(self.credentials)} credentials, {len(self.organizations)} "
+            f"organizations, {len(self.sources)} sources, {len(self.areas)} areas, "
+            f"{len(self._store.collection('statistics'))} statistics and "
+            f"{cells} table cells, {len(self.facts)} facts>"
+        )
+
+    # -- collections ------------------------------------------------------
+
+    def _table(self, kind: str) -> Mapping[str, Any]:
+        collection, _ = _COLLECTION_OF[kind]
+        return self._once(
+            collection,
+            lambda: MappingProxyType({r.id: r for r in self._store.collection(collection)}),
         )
 
     @property
     def data_version(self) -> str:
         """The data release this catalog holds, ``YYYY.N``."""
-        return self._data_version
+        return self._store.manifest.data_version
 
     @property
     def occupations(self) -> Mapping[str, Occupation]:
         """Every occupation by id (read-only)."""
-        return self._occupations
+        return self._table("occupation")
 
     @property
     def credentials(self) -> Mapping[str, Credential]:
         """Every credential by id (read-only)."""
-        return self._credentials
+        return self._table("credential")
 
     @property
     def organizations(self) -> Mapping[str, Organization]:
         """Every organization by id (read-only)."""
-        return self._organizations
+        return self._table("organization")
 
     @property
     def sources(self) -> Mapping[str, Source]:
         """Every source by id (read-only)."""
-        return self._sources
+        return self._table("source")
 
     @property
     def industries(self) -> Mapping[str, Industry]:
         """Every industry by id (read-only)."""
-        return self._industries
+        return self._table("industry")
+
+    @property
+    def areas(self) -> Mapping[str, Area]:
+        """Every area by id (read-only): the nation, states, metro and nonmetro areas.
+
+        .. versionadded:: 2026.2.0
+        """
+        return self._table("area")
 
     @property
     def statistics(self) -> tuple[Statistic, ...]:
-        """Every statistic, ordered by period, then source."""
-        return self._statistics
+        """Every statistic, ordered by period, then source.
+
+        The statistical tables' figures are built on first access (tens of
+        thousands of objects); `stats` builds only those it returns.
+        """
+        return self._once(
+            "all statistics",
+            lambda: merge(
+                self._store.collection("statistics"),
+                select_from_tables(self._store.tables(), ()),
+            ),
+        )
 
     @property
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, ordered by period, then source."""
-        return self._facts
+        return self._store.collection("facts")
 
     @property
     def cpi_u(self) -> Mapping[int, CpiAnnualAverage]:
         """CPI-U annual averages by year (read-only)."""
-        return self._cpi_u
+        return self._once(
+            "cpi_u",
+            lambda: MappingProxyType({row.year: row for row in self._store.collection("cpi_u")}),
+        )
 
     # -- lookups ---------------------------------------------------------
+
+    def _finder(self, kind: str) -> Finder[Any]:
+        def build() -> Finder[Any]:
+            table = self._table(kind)
+            index = KeyIndex(
+                kind, ((name, r.id) for r in table.values() for name, _ in names_of(r))
+            )
+            return Finder(_COLLECTION_OF[kind][1], table, index)
+
+        return self._once(f"find {kind}", build)
 
     def occupation(self, key: str | Occupation) -> Occupation:
         """Return the occupation *key* names.
@@ -354,7 +248,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._find_occupation(key)
+        return self._finder("occupation")(key)  # type: ignore[no-any-return]
 
     def credential(self, key: str | Credential) -> Credential:
         """Return the credential *key* names: id, abbreviation (``"RHIT"``) or name.
@@ -362,7 +256,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._find_credential(key)
+        return self._finder("credential")(key)  # type: ignore[no-any-return]
 
     def organization(self, key: str | Organization) -> Organization:
         """Return the organization *key* names: id, abbreviation (``"AHIMA"``) or name.
@@ -370,7 +264,7 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._find_organization(key)
+        return self._finder("organization")(key)  # type: ignore[no-any-return]
 
     def source(self, key: str | Source) -> Source:
         """Return the source *key* names: id, title, or edition label (``"2010-11"``).
@@ -378,15 +272,40 @@ class Catalog:
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._find_source(key)
+        return self._finder("source")(key)  # type: ignore[no-any-return]
 
     def industry(self, key: str | Industry) -> Industry:
-        """Return the industry *key* names: NAICS code, OEWS designation or title.
+        """Return the industry *key* names: NAICS code, OEWS industry code or title.
+
+        A title several NAICS levels share ("Management of Companies and
+        Enterprises" is 55, 551 and 5511) raises `NotFound` naming them all.
 
         Raises:
             NotFound: nothing matches (with suggestions), or two do.
         """
-        return self._find_industry(key)
+        return self._finder("industry")(key)  # type: ignore[no-any-return]
+
+    def area(self, key: str | Area) -> Area:
+        """Return the area *key* names.
+
+        Args:
+            key: The 7-digit area code (``"0600000"``); ``"US"``, ``"United
+                States"`` or ``"national"`` for the nation; a state's postal
+                abbreviation (``"CA"``), FIPS code (``"06"``) or name; a
+                metro area's CBSA code (``"10420"``) or name (``"Akron,
+                OH"``, ``"akron oh"``, or ``"Akron"`` alone where one metro
+                has that name).
+
+        Raises:
+            NotFound: nothing matches (with suggestions), or several do
+                (``"Springfield"`` names four metro areas: all are named).
+
+        >>> catalog().area("akron oh").id
+        '0010420'
+
+        .. versionadded:: 2026.2.0
+        """
+        return self._finder("area")(key)  # type: ignore[no-any-return]
 
     def credentials_by(self, organization: str | Organization) -> tuple[Credential, ...]:
         """Return the credentials *organization* issues, ordered by id.
@@ -395,7 +314,7 @@ class Catalog:
             NotFound: *organization* names no organization.
         """
         issuer = self.organization(organization).id
-        return tuple(c for c in self._credentials.values() if c.issuer == issuer)
+        return tuple(c for c in self.credentials.values() if c.issuer == issuer)
 
     def related(self, occupation: str | Occupation) -> tuple[Occupation, ...]:
         """Return the occupations the sources name as related to *occupation*.
@@ -404,73 +323,97 @@ class Catalog:
             NotFound: *occupation* names no occupation.
         """
         found = self.occupation(occupation)
-        return tuple(self._occupations[related] for related in found.related)
+        return tuple(self.occupations[related] for related in found.related)
 
-    # -- filters ---------------------------------------------------------
+    # -- statistics ------------------------------------------------------
 
-    def _period(self, value: object) -> Period:
-        if isinstance(value, Period):
-            return value
-        if isinstance(value, str):
-            return Period.parse(value)
-        msg = f"a period is a Period or its text, got {type(value).__name__}"
-        raise PeriodError(msg)
+    def _names(self, name: str) -> KeyIndex:
+        """The index of the values the data uses for a named qualifier (setting, ...)."""
 
-    def _percentile(self, value: object) -> int:
-        if isinstance(value, str):
-            text = normalise(value)
-            number = text.isdecimal() and len(text) <= _PERCENTILE_DIGITS
-            value = _PERCENTILE_NAMES.get(text, int(text) if number else text)
-        if isinstance(value, int) and not isinstance(value, bool) and value in _PERCENTILES:
-            return value
-        raise NotFound(value, "percentile", suggestions=[str(p) for p in _PERCENTILES])
+        def build() -> KeyIndex:
+            values = {getattr(s, name) for s in self._store.collection("statistics")}
+            if name == "definition":
+                for table in self._store.tables():
+                    values.update(definition for _, definition in table.occupations.values())
+            return KeyIndex(name, ((value, value) for value in values if value is not None))
+
+        return self._once(f"names {name}", build)
 
     def _edition_source(self, edition: object) -> str:
         source = self.source(edition) if isinstance(edition, str | Source) else None
         if source is None or source.edition is None:
-            editions = sorted(s.edition for s in self._sources.values() if s.edition)
+            editions = sorted(s.edition for s in self.sources.values() if s.edition)
             raise NotFound(edition, "edition", suggestions=editions)
         return source.id
 
-    def _qualifiers(self, given: Mapping[str, object]) -> Iterator[tuple[str, object]]:
-        """Resolve each qualifier given (not None) to the value statistics hold."""
-        for name, value in given.items():
-            if value is None:
-                continue
-            match name:
-                case "percentile":
-                    yield name, self._percentile(value)
-                case "industry":
-                    yield name, self.industry(value).id  # type: ignore[arg-type]
-                case "accreditor":
-                    yield name, self.organization(value).id  # type: ignore[arg-type]
-                case _:  # setting, experience, definition: names the data uses
-                    yield name, self._settings[name].resolve(value)
+    def _resolve(self, name: str, kind: str, value: object) -> tuple[str, object]:
+        """Read one filter's value into the ``(field, value)`` statistics hold."""
+        match kind:
+            case "measure":
+                return name, enum_member(Measure, value, "measure")
+            case "edition":
+                return "source", self._edition_source(value)
+            case "period":
+                return period_wanted(value)
+            case "percentile":
+                return name, percentile(value)
+            case "setting" | "experience" | "definition":
+                return name, self._names(name).resolve(value)
+            case _:  # an entity: occupation, source, area, industry, organization
+                return name, self._finder(kind)(value).id
 
-    def _select(self, wanted: Iterable[tuple[str, object]]) -> tuple[Statistic, ...]:
-        """Return the statistics whose fields equal every wanted value, in data order."""
-        found = sorted(
-            (self._positions[name].get(value, _NOTHING) for name, value in wanted), key=len
+    def _wanted(self, given: Mapping[str, object]) -> Wanted:
+        wanted: list[tuple[str, object]] = []
+        for name, kind, qualifier, _ in FILTERS:
+            value = given.get(name, ANY)
+            if value is ANY:
+                continue
+            if value is None:
+                if not qualifier:
+                    check_no_none(name, value)
+                wanted.append((name, None))
+                continue
+            wanted.append(self._resolve(name, kind, value))
+        return tuple(wanted)
+
+    def _select(self, wanted: Wanted) -> tuple[Statistic, ...]:
+        cache: QueryCache = self._once("query cache", QueryCache)
+        return cache.get(wanted, lambda: self._compute(wanted))
+
+    def _compute(self, wanted: Wanted) -> tuple[Statistic, ...]:
+        index: StatisticsIndex = self._once(
+            "statistics index", lambda: StatisticsIndex(self._store.collection("statistics"))
         )
-        if not found:
-            return self._statistics
-        return tuple(self._statistics[i] for i in sorted(found[0].intersection(*found[1:])))
+        return merge(index.select(wanted), select_from_tables(self._tables(), wanted))
+
+    def _tables(self) -> tuple[Table, ...]:
+        return self._store.tables()
 
     def stats(  # noqa: PLR0913, PLR0917 - the contract's filters
         self,
-        occupation: str | Occupation | None = None,
-        measure: str | Measure | None = None,
-        source: str | Source | None = None,
-        edition: str | Source | None = None,
-        period: str | Period | None = None,
-        percentile: int | str | None = None,
-        industry: str | Industry | None = None,
-        setting: str | None = None,
-        experience: str | None = None,
-        accreditor: str | Organization | None = None,
-        definition: str | None = None,
+        occupation: object = ANY,
+        measure: object = ANY,
+        source: object = ANY,
+        edition: object = ANY,
+        period: object = ANY,
+        area: object = ANY,
+        percentile: object = ANY,
+        industry: object = ANY,
+        setting: object = ANY,
+        experience: object = ANY,
+        accreditor: object = ANY,
+        definition: object = ANY,
     ) -> tuple[Statistic, ...]:
         """Return the statistics that pass every filter given, by period then source.
+
+        A filter left out (`ANY`) does not filter. A qualifier
+        (``percentile``, ``industry``, ``setting``, ``experience``,
+        ``accreditor``, ``definition``) given as None keeps only the
+        statistics *without* it: ``industry=None`` is the whole occupation
+        (all industries together), ``percentile=None`` excludes the
+        percentiles. ``occupation``, ``measure``, ``source``, ``edition``,
+        ``period`` and ``area`` have no such value: None there raises
+        `ArgumentError`.
 
         Each filter takes an id, an entity, a name (any lookup key) or, for
         ``measure``, the enum or its plain string, all matched through the
@@ -478,21 +421,22 @@ class Catalog:
         edition label such as ``"2010-11"``. A month or an interval
         ``period`` matches exactly; a year matches that year and the months
         within it (``"2010"`` finds both the 2010 jobs and the May 2010
-        wages; ``"2010-05"`` only the wages). ``percentile`` takes 10,
-        25, 50, 75, 90, their text, or ``"median"``. ``accreditor`` takes
-        an organization; ``definition`` the SOC codes a figure counts
-        (``"29-2071"``, ``"29-2072+29-9021"``). The filters are answered
-        from indexes built at load.
+        wages). ``area`` takes what `area` takes (``"CA"``, ``"US"``,
+        ``"Akron, OH"``). ``percentile`` takes 10, 25, 50, 75, 90, their
+        text (trimmed, any case) or ``"median"``. ``definition`` takes the
+        SOC codes a figure counts (``"29-2072"``, ``"29-2072+29-9021"``).
+        Results are cached: the same query returns the same tuple.
 
         Args:
-            occupation: The occupation (``"medical coder"``, ``"29-2071"``).
+            occupation: The occupation (``"medical coder"``, ``"29-2072"``).
             measure: The measure (``Measure.ANNUAL_WAGE``, ``"annual wage"``).
-            source: The source (``"ooh-2010-11"``, ``"2010-11"``).
+            source: The source (``"ooh-2010-11"``, ``"oews-2025-05"``).
             edition: A handbook edition (``"2010-11"``).
             period: The reference period (``"2008-05"``, ``"2010"``, ``"2008/2018"``,
                 a `Period`).
+            area: The area (``"US"``, ``"CA"``, ``"10420"``).
             percentile: The wage percentile.
-            industry: The industry (``"6221"``, ``"Offices of physicians"``).
+            industry: The industry (``"6221"``, ``"622000"``, a title).
             setting: The work setting (``"hospitals"``).
             experience: The experience band (``"1 to 4 years"``).
             accreditor: The organization that accredited the programs counted.
@@ -503,35 +447,36 @@ class Catalog:
 
         Raises:
             NotFound: a filter names nothing (with suggestions).
+            ArgumentError: None for a filter that has no "absent" value, or a
+                percentile that is not one BLS publishes.
             PeriodError: *period* is not a period.
 
-        .. versionadded:: 2026.1.0 ``accreditor`` and ``definition``.
+        >>> cat = catalog()
+        >>> [s.value for s in cat.stats(occupation="medical coder", measure="annual_wage",
+        ...     edition="2010-11", percentile="median", industry=None)]
+        [Decimal('30610')]
+
+        .. versionchanged:: 2026.2.0 ``area``; filters default to `ANY`, and
+           None keeps the statistics without a qualifier.
         """
-        wanted: list[tuple[str, object]] = []
-        if occupation is not None:
-            wanted.append(("occupation", self.occupation(occupation).id))
-        if measure is not None:
-            wanted.append(("measure", _enum_member(Measure, measure, "measure")))
-        if source is not None:
-            wanted.append(("source", self.source(source).id))
-        if edition is not None:
-            wanted.append(("source", self._edition_source(edition)))
-        if period is not None:
-            wanted_period = self._period(period)
-            if wanted_period.kind is PeriodKind.YEAR:
-                wanted.append((_YEAR, wanted_period.start_year))
-            else:
-                wanted.append(("period", wanted_period))
-        qualifiers = {
-            "percentile": percentile,
-            "industry": industry,
-            "setting": setting,
-            "experience": experience,
-            "accreditor": accreditor,
-            "definition": definition,
-        }
-        wanted.extend(self._qualifiers(qualifiers))
-        return self._select(wanted)
+        return self._select(
+            self._wanted(
+                {
+                    "occupation": occupation,
+                    "measure": measure,
+                    "source": source,
+                    "edition": edition,
+                    "period": period,
+                    "area": area,
+                    "percentile": percentile,
+                    "industry": industry,
+                    "setting": setting,
+                    "experience": experience,
+                    "accreditor": accreditor,
+                    "definition": definition,
+                }
+            )
+        )
 
     def series(
         self, occupation: str | Occupation, measure: str | Measure, **qualifiers: object
@@ -544,19 +489,18 @@ class Catalog:
         edition, else of their publication or currency date, else of the
         latest period they report on; ties go to the greater source id.
 
-        Qualifiers select one slice of the measure: ``percentile`` (default
-        50, the median, for wage measures), ``industry``, ``setting``,
-        ``experience`` and ``accreditor``; a qualifier not given selects
-        the figures that have none (the occupation as a whole).
-        ``definition`` keeps only figures of one occupational definition;
-        without it the series spans definitions and ``Series.breaks``
-        shows where they change. Each qualifier takes what the `stats`
-        filter of the same name takes.
+        A series is one slice of the measure: ``area`` defaults to the
+        nation, ``percentile`` to 50 (the median) for wage measures, and
+        ``industry``, ``setting``, ``experience`` and ``accreditor`` to
+        None (the figures without them: the occupation as a whole).
+        ``definition`` is not filtered unless given: the series then spans
+        definitions and `Series.breaks` shows where they change. Each
+        qualifier takes what the `stats` filter of the same name takes.
 
         Args:
             occupation: The occupation (any lookup key or the entity).
             measure: The measure (the enum or its plain string).
-            **qualifiers: ``percentile``, ``industry``, ``setting``,
+            **qualifiers: ``area``, ``percentile``, ``industry``, ``setting``,
                 ``experience``, ``accreditor``, ``definition``.
 
         Returns:
@@ -568,6 +512,7 @@ class Catalog:
                 a qualifier's name is unknown; or the occupation has
                 figures of the measure, but none with these qualifiers
                 (the suggestions list the qualifiers that have some).
+            ArgumentError: `ANY` for a qualifier other than ``definition``.
 
         >>> cat = catalog()
         >>> wages = cat.series("medical coder", "annual wage")
@@ -577,47 +522,67 @@ class Catalog:
         Decimal('30610')
         """
         occupation_id = self.occupation(occupation).id
-        wanted_measure = _enum_member(Measure, measure, "measure")
-        known = (*_QUALIFIERS, "definition")
+        wanted_measure = enum_member(Measure, measure, "measure")
         for name in qualifiers:
-            if name not in known:
-                close = _close(name, known, 3)
-                raise NotFound(name, "qualifier", suggestions=close or known)
-        given = dict(qualifiers)
-        if wanted_measure in WAGE_MEASURES and given.get("percentile") is None:
+            if name not in _SERIES_QUALIFIERS:
+                close = close_matches(name, _SERIES_QUALIFIERS, 3)
+                raise NotFound(name, "qualifier", suggestions=close or _SERIES_QUALIFIERS)
+        given: dict[str, object] = dict.fromkeys(QUALIFIERS)
+        given |= {"area": NATION, "definition": ANY}
+        if wanted_measure in WAGE_MEASURES:
             given["percentile"] = _MEDIAN
-        resolved = dict(self._qualifiers(given))
-        whole = [("occupation", occupation_id), ("measure", wanted_measure)]
-        wanted = [*whole, *((name, resolved.get(name)) for name in _QUALIFIERS)]
-        if "definition" in resolved:
-            wanted.append(("definition", resolved["definition"]))
-        found = self._select(wanted)
+        given |= qualifiers
+        for name, value in given.items():
+            if value is ANY and name != "definition":
+                msg = f"a series is one slice: give {name} a value or None, not ANY"
+                raise ArgumentError(msg)
+        whole = {"occupation": occupation_id, "measure": wanted_measure}
+        found = self._select(self._wanted(whole | given))
         if not found:
-            others = self._select(whole)
+            others = self._select(self._wanted({**whole, "area": given["area"]}))
             if others:
-                text = ", ".join(f"{k}={v!r}" for k, v in given.items() if v is not None)
+                text = ", ".join(
+                    f"{k}={v!r}" for k, v in given.items() if v is not None and v is not ANY
+                )
                 key = f"{wanted_measure} of {occupation_id} with {text or 'no qualifiers'}"
                 raise NotFound(
-                    key,
-                    "series",
-                    suggestions=sorted({_qualifier_text(s) for s in others}),
+                    key, "series", suggestions=sorted({_qualifier_text(s) for s in others})
                 )
-        return build_series(occupation_id, wanted_measure, found, self._recency.__getitem__)
+        recency = self._once("recency", self._recency)
+        return build_series(occupation_id, wanted_measure, found, recency.__getitem__)
+
+    def _recency(self) -> Mapping[str, int]:
+        """Rank each source in time by a year: its edition, publication or currency date.
+
+        A source with none of these ranks by the latest period it reports on
+        (a document reporting May 2020 wages is no older than 2020).
+        """
+        reported: dict[str, int] = {}
+        periods = [(r.source, r.period) for r in self._store.collection("statistics")]
+        periods += [(f.source, f.period) for f in self.facts]
+        periods += [(table.source, table.period) for table in self._tables()]
+        for source, period in periods:
+            if period is not None:
+                year = period.start_year
+                reported[source] = max(reported.get(source, year), year)
+        ranks: dict[str, int] = {}
+        for source in self.sources.values():
+            stamp = source.edition or source.published or source.as_of or ""
+            ranks[source.id] = int(stamp[:4]) if stamp[:4].isdigit() else reported.get(source.id, 0)
+        return MappingProxyType(ranks)
 
     # -- search ----------------------------------------------------------
 
     def _search_index(self) -> FuzzyIndex:
-        """Return the search index, building it on first use."""
-        if self._fuzzy is None:
-            with self._fuzzy_lock:
-                if self._fuzzy is None:
-                    self._fuzzy = FuzzyIndex(
-                        (kind, record.id, name, is_key)
-                        for kind, table in self._tables.items()
-                        for record in table.values()
-                        for name, is_key in names_of(record, aliases=False)
-                    )
-        return self._fuzzy
+        return self._once(
+            "search index",
+            lambda: FuzzyIndex(
+                (kind, record.id, name, is_key)
+                for kind in KINDS
+                for record in self._table(kind).values()
+                for name, is_key in names_of(record, aliases=False)
+            ),
+        )
 
     def search(
         self, text: str, kind: str | None = None, limit: int = 10
@@ -634,7 +599,7 @@ class Catalog:
         Args:
             text: What the user typed (``"medcal codr"``, ``"tumor registrar"``).
             kind: ``"occupation"``, ``"credential"``, ``"organization"``,
-                ``"source"`` or ``"industry"`` to search one kind only.
+                ``"source"``, ``"industry"`` or ``"area"`` to search one kind only.
             limit: The most results to return (0 or more).
 
         Returns:
@@ -657,10 +622,9 @@ class Catalog:
             raise ArgumentError(msg)
         if kind is not None:
             kind = self._kind(kind)
-        tables = self._tables
         return tuple(
             SearchResult(
-                entity=tables[hit.kind][hit.id], kind=hit.kind, name=hit.name, score=hit.score
+                entity=self._table(hit.kind)[hit.id], kind=hit.kind, name=hit.name, score=hit.score
             )
             for hit in self._search_index().search(text, kind, limit)
         )
@@ -668,11 +632,10 @@ class Catalog:
     @staticmethod
     def _kind(kind: object) -> str:
         if isinstance(kind, str):
-            folded = singular(normalise(kind))
-            if folded in KINDS:
-                return folded
-            if folded == "industrie":  # singular() leaves "industries" so
-                return "industry"
+            folded = normalise(kind)
+            for candidate in (folded, singular(folded), folded.removesuffix("ies") + "y"):
+                if candidate in KINDS:
+                    return candidate
         raise NotFound(kind, "kind", suggestions=KINDS)
 
     def find_facts(
@@ -692,7 +655,7 @@ class Catalog:
             occupation_id = self.occupation(occupation).id
             tests.append(lambda f: f.occupation == occupation_id)
         if topic is not None:
-            wanted_topic = _enum_member(FactTopic, topic, "topic", _TOPIC_LABELS)
+            wanted_topic = enum_member(FactTopic, topic, "topic", _TOPIC_LABELS)
             tests.append(lambda f: f.topic is wanted_topic)
         if source is not None:
             source_id = self.source(source).id
@@ -700,24 +663,32 @@ class Catalog:
         if edition is not None:
             edition_source = self._edition_source(edition)
             tests.append(lambda f: f.source == edition_source)
-        return tuple(f for f in self._facts if all(test(f) for test in tests))
+        return tuple(f for f in self.facts if all(test(f) for test in tests))
+
+    # -- files (for export) ----------------------------------------------
+
+    def _collection(self, name: str) -> tuple[Any, ...]:
+        """The records of one data file, as the file holds them (no table figures)."""
+        return self._store.collection(name)
+
+    def _file_names(self) -> tuple[str, ...]:
+        """Every data file the manifest lists."""
+        return tuple(sorted(self._store.manifest.files))
+
+    def _file_bytes(self, name: str) -> bytes:
+        """The bytes of one data file (a table is exported as it is)."""
+        return (self._store.root / name).read_bytes()
 
     # -- integrity -------------------------------------------------------
 
     @property
     def digest(self) -> str:
         """The manifest's fingerprint of this data release (sha256 hex)."""
-        return self._manifest.digest
+        return self._store.manifest.digest
 
     def verify(self) -> VerifyReport:
         """Re-hash the data files against the manifest and report."""
-        return _verify(self._root, self._manifest)
-
-
-def _close(key: str, known: Iterable[str], limit: int) -> list[str]:
-    import difflib  # noqa: PLC0415 - only a miss needs it; keep import fast
-
-    return difflib.get_close_matches(key, known, n=limit, cutoff=0.5)
+        return _verify(self._store.root, self._store.manifest)
 
 
 def _packaged_root() -> Traversable:
@@ -730,8 +701,10 @@ def load(path: str | os.PathLike[str] | Traversable) -> Catalog:
     """Read and validate the data directory at *path*.
 
     The directory holds the same files as the packaged data (one JSON file
-    per collection and ``manifest.json``), e.g. one written by the CLI's
-    ``export --format json``.
+    per collection, the statistical tables and ``manifest.json``), e.g. one
+    written by the CLI's ``export --format json``. Every record, the
+    manifest and the shape of each table are checked now; a table's rows
+    are checked when a query first reads them.
 
     Raises:
         DataError: listing every problem found, each with its file and path
@@ -757,7 +730,7 @@ def load(path: str | os.PathLike[str] | Traversable) -> Catalog:
         raise ArgumentError(msg)
     if not is_dir:
         raise DataError([Problem(file=str(path), path="", message="is not a directory")])
-    return Catalog(read_data(root), root)
+    return Catalog(Store(lambda: root, read_data(root)))
 
 
 _lock = threading.Lock()
@@ -765,10 +738,12 @@ _packaged: Catalog | None = None
 
 
 def catalog() -> Catalog:
-    """Return the packaged data release, loaded once and shared.
+    """Return the packaged data release, shared, reading each file on first use.
 
-    Safe to call from many threads at once: the first call loads under a
-    lock, every later call returns the same object.
+    Safe to call from many threads at once: the first call creates the
+    catalog under a lock, every later call returns the same object. The
+    packaged data was validated when it was built (and by the tests); its
+    files are read when something first needs them.
 
     >>> import medcoder_careers as mc
     >>> mc.catalog() is mc.catalog()
@@ -780,5 +755,5 @@ def catalog() -> Catalog:
     if _packaged is None:
         with _lock:
             if _packaged is None:
-                _packaged = load(_packaged_root())
+                _packaged = Catalog(Store(_packaged_root))
     return _packaged

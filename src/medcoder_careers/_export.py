@@ -34,6 +34,7 @@ FORMATS: Final = ("json", "csv")
 """The formats `export` writes."""
 
 _CITATION: Final = "citation"
+_TABLE_SUFFIX: Final = ".sqlite"
 
 
 def _converter() -> cattrs.Converter:
@@ -116,13 +117,23 @@ def csv_text(
 
 
 def _json_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+    """Write the data format: the JSON collections as held, the tables as they are."""
     converter = _converter()
     hashes: dict[str, str] = {}
+    held = catalog._file_names()  # noqa: SLF001 - the catalog's own files
     for name in _collections():
-        document = {name: [converter.unstructure(r) for r in records(catalog, name)]}
+        if f"{name}.json" not in held:  # areas, in a directory of release 2026.1
+            continue
+        rows = catalog._collection(name)  # noqa: SLF001 - the file's records, no table figures
+        document = {name: [converter.unstructure(r) for r in rows]}
         data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
         hashes[f"{name}.json"] = sha256(data)
         yield f"{name}.json", data
+    for name in held:
+        if name.endswith(_TABLE_SUFFIX):
+            data = catalog._file_bytes(name)  # noqa: SLF001
+            hashes[name] = sha256(data)
+            yield name, data
     manifest = {"data_version": catalog.data_version, "files": dict(sorted(hashes.items()))}
     yield MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode()
 

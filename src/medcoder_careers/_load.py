@@ -2,24 +2,26 @@
 
 Every problem found is collected and raised at once as a `DataError`.
 Nothing is written, nothing is evaluated, nothing leaves the machine.
+`read_data` validates a whole directory (`load`); `read_collection` reads
+one file of the packaged data, which was validated when it was built and
+by the tests, on first use (`catalog`).
 """
 
 from __future__ import annotations
 
-import enum
-import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, TypeVar, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
-import cattrs
 
-from ._errors import DataError, FieldError, PeriodError, Problem
+from ._codec import ProblemsError, make_converter, shared_converter
+from ._errors import DataError, PeriodError, Problem
 from ._manifest import MANIFEST, Manifest, read_json, read_manifest
 from ._model import (
+    NATION,
+    Area,
     Citation,
     CpiAnnualAverage,
     Credential,
@@ -29,15 +31,26 @@ from ._model import (
     Organization,
     Source,
     Statistic,
-    _none_first,
+    none_first,
 )
 from ._period import Period, PeriodKind
-from ._vocab import WAGE_MEASURES, Measure, SourceKind
+from ._query import order_key
+from ._table import TABLE_SUFFIX, Table, open_table
+from ._vocab import WAGE_MEASURES, AreaKind, Measure, SourceKind
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["COLLECTIONS", "FILES", "MANIFEST", "Data", "make_converter", "read_data"]
+__all__ = [
+    "COLLECTIONS",
+    "FILES",
+    "MANIFEST",
+    "OPTIONAL_FILES",
+    "Data",
+    "make_converter",
+    "read_collection",
+    "read_data",
+]
 
 _T = TypeVar("_T")
 
@@ -50,11 +63,15 @@ COLLECTIONS: Final = {
     "statistics": Statistic,
     "facts": Fact,
     "cpi_u": CpiAnnualAverage,
+    "areas": Area,
 }
 """Each collection's name (its file is ``<name>.json``) and record class."""
 
-FILES: Final = frozenset(f"{name}.json" for name in COLLECTIONS)
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
+OPTIONAL_FILES: Final = frozenset({"areas.json"})
+"""Collections a data directory may lack (one written before release 2026.2)."""
+
+FILES: Final = frozenset(f"{name}.json" for name in COLLECTIONS) - OPTIONAL_FILES
+"""The JSON files every data directory holds."""
 _EDITION = re.compile(r"\d{4}-\d{2}", re.ASCII)
 _PROJECTIONS = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
 _SINGULAR: Final = {
@@ -62,197 +79,8 @@ _SINGULAR: Final = {
     "sources": "source",
     "occupations": "occupation",
     "industries": "industry",
+    "areas": "area",
 }
-
-
-class _InvalidValueError(ValueError):
-    """A value our own hooks reject; its message is shown as is."""
-
-
-def _structure_decimal(value: object, _: type) -> Decimal:
-    if not isinstance(value, str):
-        msg = f"a decimal is written as a JSON string, got {type(value).__name__}"
-        raise _InvalidValueError(msg)
-    if not _DECIMAL.fullmatch(value):
-        msg = f"{value!r} is not a plain decimal number such as '30610' or '15.55'"
-        raise _InvalidValueError(msg)
-    return Decimal(value)
-
-
-def _structure_period(value: object, _: type) -> Period:
-    if not isinstance(value, str):
-        msg = f"a period is written as a JSON string, got {type(value).__name__}"
-        raise _InvalidValueError(msg)
-    try:
-        return Period.parse(value)
-    except PeriodError as exc:
-        raise _InvalidValueError(str(exc)) from None
-
-
-def _structure_text(value: object, cls: type[str]) -> str:
-    """Structure a plain string, or a `StrEnum` member by its value.
-
-    One hook serves both: cattrs dispatches every `str` subclass here.
-    """
-    if not isinstance(value, str):
-        msg = f"expected a string, got {type(value).__name__}"
-        raise _InvalidValueError(msg)
-    if issubclass(cls, enum.StrEnum):
-        try:
-            return cls(value)
-        except ValueError:
-            allowed = ", ".join(member.value for member in cls)
-            msg = f"{value!r} is not a {cls.__name__} (one of: {allowed})"
-            raise _InvalidValueError(msg) from None
-    if not value.strip():
-        msg = "expected a non-blank string"
-        raise _InvalidValueError(msg)
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"expected an integer, got {type(value).__name__}"
-        raise _InvalidValueError(msg)
-    return value
-
-
-class _ProblemsError(Exception):
-    """Problems inside one value, each with its path relative to that value."""
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        self.problems = problems
-        super().__init__(problems)
-
-
-def _message(exc: Exception) -> str:
-    if isinstance(exc, _InvalidValueError):
-        return str(exc)
-    return f"invalid value ({type(exc).__name__}: {exc})"
-
-
-_FAILED: Final = object()
-
-
-_Hook = Callable[[Any, Any], Any]
-
-
-def _structure_part(
-    hook: _Hook,
-    value: object,
-    hint: Any,  # noqa: ANN401 - a type
-    where: str,
-    problems: list[tuple[str, str]],
-) -> object:
-    """Structure one part of a value; on failure record its problems and return _FAILED."""
-    try:
-        return hook(value, hint)
-    except _ProblemsError as inner:
-        problems += [(f"{where}{path}", message) for path, message in inner.problems]
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        problems.append((where, _message(exc)))
-    return _FAILED
-
-
-def _attrs_hook(  # noqa: C901 - one branch per way a record can fail
-    converter: cattrs.Converter, cls: type
-) -> Callable[[object, type], object]:
-    """Structure *cls* from a JSON object, strictly, collecting every problem.
-
-    Reflection instead of cattrs' generated code: the data is small, and
-    generating (compiling) a function per class cost more than it saved.
-    """
-    # The model's annotations are objects already; text ones need resolving.
-    fields_ = attrs.fields(cls)
-    if any(isinstance(field.type, str) for field in fields_):
-        hints = get_type_hints(cls)
-    else:
-        hints = {field.name: field.type for field in fields_}
-    fields = [
-        (
-            field.name,
-            hints[field.name],
-            converter.get_structure_hook(hints[field.name]),
-            field.default is not attrs.NOTHING,
-        )
-        for field in fields_
-    ]
-    names = frozenset(name for name, _, _, _ in fields)
-
-    def structure(value: object, _: type) -> object:
-        if not isinstance(value, dict):
-            raise _ProblemsError([("", f"expected an object, got {type(value).__name__}")])
-        problems: list[tuple[str, str]] = []
-        extra = value.keys() - names
-        if extra:
-            problems.append(("", f"extra fields found ({', '.join(sorted(map(str, extra)))})"))
-        kwargs: dict[str, object] = {}
-        for name, hint, hook, has_default in fields:
-            if name in value:
-                kwargs[name] = _structure_part(hook, value[name], hint, f".{name}", problems)
-            elif not has_default:
-                problems.append((f".{name}", "required field missing"))
-        if problems:
-            raise _ProblemsError(problems)
-        try:
-            return cls(**kwargs)
-        except FieldError as exc:  # a model rule: report it at its field
-            raise _ProblemsError([(f".{exc.field}", exc.reason)]) from None
-        except (ValueError, TypeError) as exc:
-            raise _ProblemsError([("", _message(exc))]) from None
-
-    return structure
-
-
-def _is_tuple_of(hint: object) -> bool:
-    args = get_args(hint)
-    return get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
-
-
-def _tuple_hook(converter: cattrs.Converter) -> Callable[[object, Any], tuple[object, ...]]:
-    def structure(value: object, hint: Any) -> tuple[object, ...]:  # noqa: ANN401 - a type
-        if not isinstance(value, list):
-            raise _ProblemsError([("", f"expected a list, got {type(value).__name__}")])
-        item_hint = get_args(hint)[0]
-        hook = converter.get_structure_hook(item_hint)
-        problems: list[tuple[str, str]] = []
-        items = tuple(
-            _structure_part(hook, item, item_hint, f"[{index}]", problems)
-            for index, item in enumerate(value)
-        )
-        if problems:
-            raise _ProblemsError(problems)
-        return items
-
-    return structure
-
-
-def make_converter() -> cattrs.Converter:
-    """Build the one converter that reads and writes the data format.
-
-    Strict: unknown keys, wrong JSON types, floats for decimals and
-    unknown vocabulary values are all errors, each reported with its path.
-    Decimals travel as strings, periods in their ISO text form; fields
-    equal to their default are left out when writing.
-    """
-    converter = cattrs.Converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=False
-    )
-    converter.register_structure_hook(Decimal, _structure_decimal)
-    converter.register_unstructure_hook(Decimal, str)
-    converter.register_structure_hook(Period, _structure_period)
-    converter.register_unstructure_hook(Period, str)
-    converter.register_structure_hook(str, _structure_text)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(converter, cls))
-    converter.register_structure_hook_func(_is_tuple_of, _tuple_hook(converter))
-    return converter
-
-
-@functools.cache
-def _shared_converter() -> cattrs.Converter:
-    """The converter every load uses: its hooks are built once."""
-    return make_converter()
 
 
 @attrs.frozen(kw_only=True)
@@ -268,6 +96,8 @@ class Data:
     statistics: tuple[Statistic, ...]
     facts: tuple[Fact, ...]
     cpi_u: tuple[CpiAnnualAverage, ...]
+    areas: tuple[Area, ...]
+    tables: tuple[Table, ...]
 
 
 class _Reader:
@@ -276,7 +106,7 @@ class _Reader:
     def __init__(self, root: Traversable) -> None:
         self.root = root
         self.problems: list[Problem] = []
-        self.converter = _shared_converter()
+        self.converter = shared_converter()
 
     def problem(self, file: str, path: str, message: str) -> None:
         self.problems.append(Problem(file=file, path=path, message=message))
@@ -306,7 +136,7 @@ class _Reader:
                 continue
             try:
                 out.append((index, self.converter.structure(item, cls)))
-            except _ProblemsError as exc:
+            except ProblemsError as exc:
                 for where, message in exc.problems:
                     self.problem(file, f"{path}{where}", message)
         return out
@@ -359,6 +189,8 @@ class _Checker:
         self.loaded = loaded
         self.unreadable = unreadable
         self.ids = {name: {record.id for _, record in loaded[name]} for name in _SINGULAR}
+        if not loaded["areas"]:  # no areas file (release 2026.1): nationwide figures only
+            self.ids["areas"].add(NATION)
 
     def ref(self, name: str, path: str, value: str | None, target: str) -> None:
         if target in self.unreadable:
@@ -376,6 +208,7 @@ class _Checker:
         self.credentials()
         self.statistics()
         self.facts()
+        self.areas()
 
     def citations(self) -> None:
         for name, records in self.loaded.items():
@@ -473,6 +306,12 @@ class _Checker:
             self.ref("statistics", f"{path}.source", stat.source, "sources")
             self.ref("statistics", f"{path}.industry", stat.industry, "industries")
             self.ref("statistics", f"{path}.accreditor", stat.accreditor, "organizations")
+            self.ref("statistics", f"{path}.area", stat.area, "areas")
+
+    def areas(self) -> None:
+        for index, area in self.loaded["areas"]:
+            for field, message in _area_problems(area):
+                self.reader.problem("areas.json", f"areas[{index}].{field}", message)
 
     def facts(self) -> None:
         for index, fact in self.loaded["facts"]:
@@ -520,6 +359,29 @@ def _statistic_problems(stat: Statistic) -> Iterator[tuple[str, str]]:
         )
 
 
+_FIPS_LENGTH: Final = 2
+_CBSA_LENGTH: Final = 5
+
+
+def _area_problems(area: Area) -> Iterator[tuple[str, str]]:
+    """Yield (field, message) for every rule one area breaks."""
+    kind = area.kind
+    if (kind is AreaKind.NATIONAL) != (area.id == NATION):
+        yield "kind", f"only {NATION} is the nation"
+    if (area.fips is not None) != (kind is AreaKind.STATE):
+        yield "fips", "a state has a FIPS code, and only a state"
+    elif area.fips is not None and not (len(area.fips) == _FIPS_LENGTH and area.fips.isdigit()):
+        yield "fips", f"{area.fips!r} is not 2 digits"
+    if (area.cbsa is not None) != (kind is AreaKind.METROPOLITAN):
+        yield "cbsa", "a metropolitan area has a CBSA code, and only it"
+    elif area.cbsa is not None and not (len(area.cbsa) == _CBSA_LENGTH and area.cbsa.isdigit()):
+        yield "cbsa", f"{area.cbsa!r} is not 5 digits"
+    if (not area.states) != (kind is AreaKind.NATIONAL):
+        yield "states", "every area but the nation lies in one or more states"
+    elif kind is AreaKind.STATE and len(area.states) != 1:
+        yield "states", "a state is one state"
+
+
 def _is_iso_date(text: str) -> bool:
     try:
         if re.fullmatch(r"\d{4}(-\d{2})?", text, re.ASCII):
@@ -538,24 +400,13 @@ def _statistic_identity(stat: Statistic) -> tuple[object, ...]:
         stat.source,
         stat.occupation,
         stat.measure,
+        stat.area,
         stat.industry,
         stat.setting,
         stat.experience,
         stat.percentile,
         stat.accreditor,
-    )
-
-
-def _statistic_order(stat: Statistic) -> tuple[object, ...]:
-    """The same order as `Statistic`'s comparisons, computed once per record."""
-    identity = _statistic_identity(stat)
-    return (
-        *identity[:4],
-        *map(_none_first, identity[4:]),  # the qualifiers, which may be None
-        stat.value,
-        _none_first(stat.value_high),
-        stat.unit,
-        stat.bound,
+        stat.definition,
     )
 
 
@@ -569,6 +420,7 @@ _IDENTITY: Final[dict[str, Callable[[Any], object]]] = {
     "occupations": _by_id,
     "credentials": _by_id,
     "industries": _by_id,
+    "areas": _by_id,
     "cpi_u": lambda row: row.year,
     "statistics": _statistic_identity,
 }
@@ -580,9 +432,10 @@ _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
     "occupations": _by_id,
     "credentials": _by_id,
     "industries": _by_id,
-    "statistics": _statistic_order,
+    "areas": _by_id,
+    "statistics": order_key,
     "facts": lambda fact: (
-        _none_first(fact.period),
+        none_first(fact.period),
         fact.source,
         fact.occupation,
         fact.topic,
@@ -593,30 +446,104 @@ _ORDER: Final[dict[str, Callable[[Any], Any]]] = {
 """Sort keys matching each class's attrs ordering (much faster than its __lt__)."""
 
 
+def _file_names(manifest: Manifest | Problem) -> tuple[set[str], list[str]]:
+    """Return the optional JSON files and the table files the manifest lists."""
+    if isinstance(manifest, Problem):
+        return set(), []
+    listed = set(manifest.files)
+    tables = sorted(name for name in listed if name.endswith(TABLE_SUFFIX))
+    return listed & OPTIONAL_FILES, tables
+
+
+def _open_tables(reader: _Reader, names: Iterable[str]) -> list[Table]:
+    tables = []
+    for name in names:
+        try:
+            tables.append(open_table(reader.root, name))
+        except DataError as exc:
+            reader.problems += exc.problems
+    return tables
+
+
+def _check_tables(
+    reader: _Reader, tables: Iterable[Table], loaded: dict[str, list[tuple[int, Any]]]
+) -> None:
+    """Check what each table names exists: its source, occupations, industries, areas."""
+    ids = {name: {record.id for _, record in loaded[name]} for name in _SINGULAR}
+    for table in tables:
+
+        def unknown(path: str, kind: str, value: object, file: str = table.file) -> None:
+            reader.problem(file, path, f"unknown {kind} id {value!r}")
+
+        if table.source not in ids["sources"]:
+            unknown("meta.source", "source", table.source)
+        for soc, (occupation, _) in sorted(table.occupations.items()):
+            if occupation not in ids["occupations"]:
+                unknown(f"occupation {soc}", "occupation", occupation)
+        for code, industry in sorted(table.industries.items()):
+            if industry is not None and industry not in ids["industries"]:
+                unknown(f"industry {code}", "industry", industry)
+        for area in table.areas():
+            if area not in ids["areas"]:
+                unknown(f"cell area {area}", "area", area)
+
+
 def read_data(root: Traversable) -> Data:
-    """Read and validate the data directory *root*.
+    """Read and validate the data directory *root*, tables included (their shape).
 
     Raises:
         DataError: listing every problem found, each with its file and path.
     """
     reader = _Reader(root)
-    manifest = read_manifest(root, FILES)
+    manifest = read_manifest(root, FILES, OPTIONAL_FILES, TABLE_SUFFIX)
     if isinstance(manifest, Problem):
         reader.problems.append(manifest)
+    optional, table_files = _file_names(manifest)
     read: dict[str, list[tuple[int, Any]] | None] = {
-        name: reader.records(name, cls) for name, cls in COLLECTIONS.items()
+        name: reader.records(name, cls)
+        for name, cls in COLLECTIONS.items()
+        if f"{name}.json" not in OPTIONAL_FILES or f"{name}.json" in optional
     }
-    loaded: dict[str, list[tuple[int, Any]]] = {
-        name: records or [] for name, records in read.items()
-    }
+    loaded: dict[str, list[tuple[int, Any]]] = {name: read.get(name) or [] for name in COLLECTIONS}
     unreadable = {name for name, records in read.items() if records is None}
     _Checker(reader, loaded, unreadable).run()
+    if "areas.json" not in optional:  # a directory of release 2026.1: nationwide figures only
+        loaded["areas"] = [(0, NATION_ONLY)]
+    tables = _open_tables(reader, table_files)
+    if not unreadable:
+        _check_tables(reader, tables, loaded)
     if reader.problems or isinstance(manifest, Problem):
         raise DataError(reader.problems)
     return Data(
         manifest=manifest,
+        tables=tuple(tables),
         **{
             name: tuple(sorted((record for _, record in records), key=_ORDER[name]))
             for name, records in loaded.items()
         },
     )
+
+
+def read_collection(root: Traversable, name: str) -> tuple[Any, ...]:
+    """Read one collection of the packaged data, checking each record's own fields.
+
+    The cross-record checks of `read_data` ran when the data was built and
+    run in the tests; this is what `catalog` reads on first use.
+
+    Raises:
+        DataError: a record or the file is malformed.
+    """
+    reader = _Reader(root)
+    records: list[tuple[int, Any]] | None = reader.records(name, COLLECTIONS[name])
+    if reader.problems or records is None:
+        raise DataError(reader.problems)
+    return tuple(sorted((record for _, record in records), key=_ORDER[name]))
+
+
+NATION_ONLY: Final = Area(
+    id=NATION,
+    name="National",
+    kind=AreaKind.NATIONAL,
+    citations=(),
+)
+"""The one area of a directory written before areas existed (release 2026.1)."""

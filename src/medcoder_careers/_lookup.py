@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from itertools import chain
 from types import MappingProxyType
-from typing import Final, NamedTuple
+from typing import Final, Generic, NamedTuple, Protocol, TypeVar
 
 from ._errors import NotFound
 
-__all__ = ["FuzzyIndex", "Hit", "KeyIndex", "compact", "normalise", "singular"]
+__all__ = [
+    "Finder",
+    "FuzzyIndex",
+    "Hit",
+    "KeyIndex",
+    "close_matches",
+    "compact",
+    "enum_member",
+    "normalise",
+    "singular",
+]
 
 _AMPERSAND = re.compile(r"&")
 _NOT_WORD = re.compile(r"[^\w]+|_+")
@@ -303,3 +314,81 @@ class FuzzyIndex:
             Hit(-score, entity_kind, entity_id, rows[index][_NAME_AT])
             for score, (entity_kind, entity_id), index in ranked[:limit]
         ]
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...  # pragma: no cover - a protocol
+
+
+_T = TypeVar("_T", bound=_Identified)
+_M = TypeVar("_M", bound=enum.StrEnum)
+
+
+class Finder(Generic[_T]):
+    """Resolves a key to one entity of one kind: an id or exact spelling first, then the index."""
+
+    __slots__ = ("_cls", "_exact", "_index", "_table")
+
+    def __init__(self, cls: type[_T], table: Mapping[str, _T], index: KeyIndex) -> None:
+        """Find entities of *cls* in *table* (by id) through *index*."""
+        self._cls: type[_T] = cls
+        self._table: Mapping[str, _T] = table
+        self._index = index
+        self._exact: dict[str, _T] = {
+            name: table[entity_id] for name, entity_id in index.exact.items()
+        }
+
+    def __call__(self, key: object) -> _T:
+        """Return the one entity *key* names.
+
+        Raises:
+            NotFound: *key* names nothing (with suggestions), or two entities.
+        """
+        if isinstance(key, str):
+            # An id names one entity by construction, whatever else shares its spelling.
+            hit = self._table.get(key) or self._exact.get(key)
+            if hit is not None:
+                return hit
+        elif isinstance(key, self._cls):
+            # This catalog's record of that id (the key may come from another release).
+            found = self._table.get(key.id)
+            if found is not None:
+                return found
+            raise NotFound(key.id, self._index.kind)
+        return self._table[self._index.resolve(key)]
+
+
+def close_matches(key: str, known: Iterable[str], limit: int) -> list[str]:
+    """Return up to *limit* of *known* closest to *key* (for suggestions)."""
+    import difflib  # noqa: PLC0415 - only a miss needs it; keep import fast
+
+    return difflib.get_close_matches(key, known, n=limit, cutoff=0.5)
+
+
+def enum_member(
+    cls: type[_M], value: object, kind: str, aliases: Mapping[str, _M] | None = None
+) -> _M:
+    """Return the member of *cls* that *value* names: the member, its value, or its words.
+
+    ``"annual wage"`` and ``"Annual-Wage"`` name ``annual_wage``.
+
+    Raises:
+        NotFound: *value* names no member (with the closest as suggestions).
+    """
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        key = value
+        for attempt in range(2):
+            try:
+                return cls(key)
+            except ValueError:
+                if attempt:
+                    break
+                key = normalise(value).replace(" ", "_")
+                if aliases and key in aliases:
+                    return aliases[key]
+        members = [member.value for member in cls]
+        raise NotFound(value, kind, suggestions=close_matches(key, members, 5))
+    raise NotFound(value, kind, suggestions=[member.value for member in cls])

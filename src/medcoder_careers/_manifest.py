@@ -19,6 +19,7 @@ __all__ = ["MANIFEST", "Manifest", "VerifyReport", "read_json", "read_manifest",
 
 MANIFEST = "manifest.json"
 _HEX = re.compile(r"[0-9a-f]{64}")
+_PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.[a-z0-9]+", re.ASCII)  # no folder, no ".."
 _VERSION = re.compile(r"\d{4}\.\d+")
 
 
@@ -62,11 +63,15 @@ def read_json(root: Traversable, file: str) -> object | Problem:
 
 
 def read_manifest(  # noqa: PLR0911 - one return per problem
-    root: Traversable, expected: frozenset[str]
+    root: Traversable,
+    expected: frozenset[str],
+    optional: frozenset[str] = frozenset(),
+    table_suffix: str | None = None,
 ) -> Manifest | Problem:
     """Parse the manifest under *root*; return it, or the first problem found.
 
-    *expected* is the set of data file names the manifest must list.
+    *expected* is the set of data file names the manifest must list; it
+    may also list names in *optional* and names ending in *table_suffix*.
     """
     document = read_json(root, MANIFEST)
     if isinstance(document, Problem):
@@ -89,9 +94,15 @@ def read_manifest(  # noqa: PLR0911 - one return per problem
                 path=f"files.{name}",
                 message=f"{digest!r} is not a sha256",
             )
-    if set(files) != expected:
-        missing = sorted(expected - set(files))
-        extra = sorted(set(files) - expected)
+    allowed = expected | optional
+    listed = {
+        name
+        for name in files
+        if table_suffix is None or not (name.endswith(table_suffix) and _PLAIN_NAME.fullmatch(name))
+    }
+    if not expected <= listed <= allowed:
+        missing = sorted(expected - listed)
+        extra = sorted(listed - allowed)
         return Problem(
             file=MANIFEST,
             path="files",

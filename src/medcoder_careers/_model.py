@@ -49,6 +49,7 @@ __all__ = [
     "Source",
     "Specialty",
     "Statistic",
+    "none_first",
 ]
 
 
@@ -72,7 +73,7 @@ def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
     return tuple(items)
 
 
-def _none_first(value: object) -> tuple[bool, object]:
+def none_first(value: object) -> tuple[bool, object]:
     """Order key that puts None (no qualifier: the whole) before every value."""
     return (value is not None, "" if value is None else value)
 
@@ -110,7 +111,7 @@ class Citation(_Record):
 
     source: str
     quote: str
-    locator: str | None = attrs.field(default=None, order=_none_first)
+    locator: str | None = attrs.field(default=None, order=none_first)
 
 
 @attrs.frozen(kw_only=True, order=True, repr=False)
@@ -218,7 +219,7 @@ class Requirement(_Record):
 
     kind: RequirementKind
     text: str
-    organization: str | None = attrs.field(default=None, order=_none_first)
+    organization: str | None = attrs.field(default=None, order=none_first)
     citation: Citation = attrs.field(order=False)
 
 
@@ -453,18 +454,18 @@ class Statistic(_Record):
     occupation: str
     measure: Measure
     area: str = attrs.field(default=NATION, validator=_check_area_code)
-    industry: str | None = attrs.field(default=None, order=_none_first)
-    setting: str | None = attrs.field(default=None, order=_none_first)
-    experience: str | None = attrs.field(default=None, order=_none_first)
+    industry: str | None = attrs.field(default=None, order=none_first)
+    setting: str | None = attrs.field(default=None, order=none_first)
+    experience: str | None = attrs.field(default=None, order=none_first)
     percentile: int | None = attrs.field(
-        default=None, order=_none_first, validator=_check_percentile
+        default=None, order=none_first, validator=_check_percentile
     )
-    accreditor: str | None = attrs.field(default=None, order=_none_first)
+    accreditor: str | None = attrs.field(default=None, order=none_first)
     value: Decimal
-    value_high: Decimal | None = attrs.field(default=None, order=_none_first)
+    value_high: Decimal | None = attrs.field(default=None, order=none_first)
     unit: Unit
     bound: Bound = Bound.EXACT
-    definition: str | None = attrs.field(default=None, order=_none_first)
+    definition: str | None = attrs.field(default=None, order=none_first)
     descriptor: str | None = attrs.field(order=False, default=None)
     rse: Decimal | None = attrs.field(order=False, default=None)
     citation: Citation = attrs.field(order=False)
@@ -516,7 +517,7 @@ class Fact(_Record):
         citation: The verbatim excerpt that states it.
     """
 
-    period: Period | None = attrs.field(order=_none_first)
+    period: Period | None = attrs.field(order=none_first)
     source: str
     occupation: str
     topic: FactTopic

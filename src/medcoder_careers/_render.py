@@ -9,7 +9,7 @@ from typing import Final
 
 from ._catalog import Catalog
 from ._compare import Comparison
-from ._model import Credential, Industry, Occupation, Organization, Source, Statistic
+from ._model import Area, Credential, Industry, Occupation, Organization, Source, Statistic
 from ._search import SearchResult
 from ._series import Series
 from ._vocab import Bound, Measure, Unit
@@ -30,7 +30,7 @@ __all__ = [
 WIDTH: Final = 80
 """The terminal width every table and record fits."""
 
-Entity = Occupation | Credential | Organization | Source | Industry
+Entity = Occupation | Credential | Organization | Source | Industry | Area
 
 _GAP: Final = "  "
 _ELLIPSIS: Final = "..."
@@ -161,7 +161,7 @@ def _wrap(label: str, text: object) -> list[str]:
     )
 
 
-def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901 - one case per kind
+def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901, PLR0912 - one case per kind
     """Render any entity as a few labelled lines, wrapped to 80 columns."""
     fields: list[tuple[str, object]] = []
     match record:
@@ -194,7 +194,17 @@ def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901 - one case per ki
             fields.append(("retrieved via", record.retrieved_via))
         case Industry():
             fields.append(("title", record.title))
+            if record.level is not None:
+                fields.append(("level", f"NAICS {record.level}-digit"))
             fields += [("code", code) for code in record.naics]
+        case Area():
+            fields.append(("name", record.name))
+            fields.append(("kind", record.kind))
+            if record.states:
+                fields.append(("states", ", ".join(record.states)))
+            for label, code in (("fips", record.fips), ("cbsa", record.cbsa)):
+                if code is not None:
+                    fields.append((label, code))
     lines = [f"{type(record).__name__.lower()} {record.id}"]
     for label, text in fields:
         lines += _wrap(label, text)
@@ -206,7 +216,7 @@ def title(record: Entity) -> str:
     match record:
         case Occupation() | Source() | Industry():
             return record.title
-        case Credential() | Organization():
+        case Credential() | Organization() | Area():
             return record.name
 
 

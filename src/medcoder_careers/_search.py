@@ -6,14 +6,15 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._model import Credential, Industry, Occupation, Organization, Source
+from ._model import Area, Credential, Industry, Occupation, Organization, Source
+from ._vocab import AreaKind
 
 __all__ = ["KINDS", "Entity", "SearchResult", "names_of"]
 
-Entity = Occupation | Credential | Organization | Source | Industry
+Entity = Occupation | Credential | Organization | Source | Industry | Area
 """Any entity a lookup or a search can return."""
 
-KINDS = ("occupation", "credential", "organization", "source", "industry")
+KINDS = ("occupation", "credential", "organization", "source", "industry", "area")
 """The kinds of entity, as `SearchResult.kind` and `NotFound.kind` name them."""
 
 
@@ -67,6 +68,27 @@ def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
     yield industry.id, True
 
 
+_NATION_NAMES = ("US", "USA", "U.S.", "United States", "United States of America", "nationwide")
+
+
+def _area_names(area: Area) -> Iterator[tuple[str, bool]]:
+    yield area.name, False
+    place, comma, _ = area.name.rpartition(",")
+    if comma:  # "Akron, OH" also answers to "Akron"; four metros to "Springfield"
+        yield place, False
+    if area.kind is AreaKind.NATIONAL:
+        yield "national", False
+        for name in _NATION_NAMES:
+            yield name, True
+    if area.kind is AreaKind.STATE:
+        for postal in area.states:
+            yield postal, True
+    for code in (area.fips, area.cbsa):
+        if code is not None:
+            yield code, True
+    yield area.id, True
+
+
 def names_of(entity: Entity, *, aliases: bool = True) -> Iterator[tuple[str, bool]]:
     """Yield every name *entity* answers to, flagging ids, codes and abbreviations.
 
@@ -76,13 +98,13 @@ def names_of(entity: Entity, *, aliases: bool = True) -> Iterator[tuple[str, boo
     own name holds those words, above the occupation it is an alias of.
 
     Args:
-        entity: An occupation, credential, organization, source or industry.
+        entity: An occupation, credential, organization, source, industry or area.
         aliases: Include the other names of an occupation's specialties.
 
     Returns:
         ``(name, is_key)`` pairs, the entity's main name first, its id last;
         ``is_key`` is true for an id, a SOC or NAICS code, an abbreviation
-        or an edition label.
+        or an edition label, an area's code, FIPS, CBSA or postal code.
     """
     match entity:
         case Occupation():
@@ -95,6 +117,8 @@ def names_of(entity: Entity, *, aliases: bool = True) -> Iterator[tuple[str, boo
             return _source_names(entity)
         case Industry():
             return _industry_names(entity)
+        case Area():
+            return _area_names(entity)
 
 
 def _short(entity: Entity) -> str:
@@ -108,7 +132,7 @@ class SearchResult:
     Attributes:
         entity: The entity found.
         kind: Its kind: ``"occupation"``, ``"credential"``,
-            ``"organization"``, ``"source"`` or ``"industry"``.
+            ``"organization"``, ``"source"``, ``"industry"`` or ``"area"``.
         name: The entity's name that matched best, as the data spells it
             (a title, alternate title, abbreviation, code, ...).
         score: How well, from 1.0 (an exact id, code or abbreviation) and
