@@ -6,6 +6,7 @@ import contextlib
 import json
 import shutil
 import sqlite3
+import struct
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -326,6 +327,17 @@ class TestTable:
         assert data[24:28] == bytes(4)
         assert data[92:100] == bytes(8)
         assert data == self._table()
+
+    def test_unallocated_space_zeroed(self) -> None:
+        """Leftovers in a page's gap between cell pointers and cells are zeroed."""
+        data = bytearray(self._table())
+        page = 4096  # page 2: the meta table
+        cells, content = struct.unpack_from(">HH", data, page + 3)
+        gap = page + 8 + 2 * cells
+        assert content > gap - page
+        assert not any(data[gap : page + content])
+        data[gap : page + content] = b"\xff" * (page + content - gap)
+        assert bd.canonical(bytes(data)) == self._table()
 
     def test_opens_from_bytes_and_file(self, tmp_path: Path) -> None:
         """The normalised bytes open in memory and as a file."""

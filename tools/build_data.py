@@ -13,6 +13,12 @@ Run from anywhere; paths default to this checkout::
 It writes ``oews.sqlite`` (the cells), ``areas.json``, ``industries.json``
 (merged into the hand-made records) and ``manifest.json`` (their sha256);
 with ``--all`` also ``occupations.json``.
+
+Every file is byte-for-byte reproducible. For ``oews.sqlite`` that takes a
+fixed page size, no journal, secure_delete and a final VACUUM, and then
+zeroing what records the SQLite version (two header fields) and what SQLite
+leaves unallocated inside pages: SQLite 3.40.1 and 3.51.1 then write the
+same bytes.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import os
 import re
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
@@ -99,6 +106,16 @@ _SECTOR_PREFIX = re.compile(r"Sectors? [^-]+ - ")
 _SECTOR_SPANS = {"31--34": "31-33", "44--46": "44-45", "48--50": "48-49"}
 _AGGREGATE = re.compile(r"\d{4}A\d")
 _OWNED = re.compile(r", (State Government|Local Government|Privately) Owned")
+PAGE_SIZE = 4096
+_BTREE_HEADER = {2: 12, 5: 12, 10: 8, 13: 8}  # page type (interior, leaf) -> header bytes
+_PRAGMAS = (
+    f"page_size = {PAGE_SIZE}",
+    "encoding = 'UTF-8'",
+    "auto_vacuum = NONE",
+    "journal_mode = OFF",
+    "secure_delete = ON",  # what SQLite frees is zeroed, not left as it was
+    "cache_size = -524288",  # 512 MiB while building; not stored in the file
+)
 _STATE_LINE = re.compile(r"(\d\d) \| (.+) \| ([A-Z]{2})")
 
 JsonObject = dict[str, Any]
@@ -564,20 +581,51 @@ def area_record(area: OewsArea, states: Mapping[str, tuple[str, str]]) -> JsonOb
 # -- the table -----------------------------------------------------------------------
 
 
-def normalise_header(path: Path) -> None:
-    """Zero the header fields of the database at *path* that depend on the SQLite build.
+def _zero_header(data: bytearray) -> None:
+    """Zero the database header's fields that depend on the SQLite build and its history.
 
     Offsets 92..99 hold "version-valid-for" and SQLITE_VERSION_NUMBER. The file
     change counter (24..27) is zeroed too, so that it still equals
     version-valid-for and the header's page count stays authoritative.
     """
-    with path.open("r+b") as database:
-        if database.read(16) != b"SQLite format 3\x00":
-            msg = f"{path} is not an SQLite database"
+    if data[:16] != b"SQLite format 3\x00" or data[16:18] != b"\x10\x00" or any(data[32:40]):
+        msg = f"{TABLE}: not an SQLite database of 4096-byte pages without free pages"
+        raise BuildError(msg)
+    data[24:28] = bytes(4)
+    data[92:100] = bytes(8)
+
+
+def _zero_unallocated(data: bytearray) -> None:
+    """Zero the unallocated bytes of every b-tree page: its gap and its freeblocks' bodies.
+
+    SQLite leaves there whatever was there before (older versions even a stale
+    cell pointer); it is never read, and differs between SQLite versions. The
+    freeblocks' 4-byte headers chain them and stay; secure_delete has zeroed
+    the rest of what was freed, fragments included.
+    """
+    for page, start in enumerate(range(0, len(data), PAGE_SIZE), start=1):
+        header = start + (100 if page == 1 else 0)
+        if data[header] not in _BTREE_HEADER:
+            msg = f"{TABLE} page {page} is not a b-tree page"
             raise BuildError(msg)
-        for offset, width in ((24, 4), (92, 8)):
-            database.seek(offset)
-            database.write(bytes(width))
+        freeblock, cells, content = struct.unpack_from(">HHH", data, header + 1)
+        gap = header + _BTREE_HEADER[data[header]] + 2 * cells
+        data[gap : start + content] = bytes(start + content - gap)
+        while freeblock:
+            position = start + freeblock
+            freeblock, size = struct.unpack_from(">HH", data, position)
+            if freeblock and freeblock <= position - start:
+                msg = f"{TABLE} page {page}: freeblocks out of order"
+                raise BuildError(msg)
+            data[position + 4 : position + size] = bytes(size - 4)
+
+
+def canonical(raw: bytes) -> bytes:
+    """Return a freshly vacuumed database's bytes as every SQLite build would write them."""
+    data = bytearray(raw)
+    _zero_header(data)
+    _zero_unallocated(data)
+    return bytes(data)
 
 
 def _fill(
@@ -609,14 +657,11 @@ def table_bytes(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / TABLE
         with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
-            for pragma in ("page_size = 4096", "journal_mode = OFF", "auto_vacuum = NONE"):
+            for pragma in _PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
-            conn.execute("PRAGMA encoding = 'UTF-8'")
-            conn.execute("PRAGMA cache_size = -524288")  # 512 MiB; not stored in the file
             _fill(conn, occupations, industries, cells)
             conn.execute("VACUUM")
-        normalise_header(path)
-        data = path.read_bytes()
+        data = canonical(path.read_bytes())
     verify_table(data, len(cells))
     return data
 
