@@ -614,8 +614,9 @@ def _zero_unallocated(data: bytearray) -> None:
         while freeblock:
             position = start + freeblock
             freeblock, size = struct.unpack_from(">HH", data, position)
-            if freeblock and freeblock <= position - start:
-                msg = f"{TABLE} page {page}: freeblocks out of order"
+            ascending = not freeblock or freeblock > position - start
+            if not (ascending and 4 <= size <= start + PAGE_SIZE - position):  # noqa: PLR2004
+                msg = f"{TABLE} page {page}: the freeblock at {position - start} is not well-formed"
                 raise BuildError(msg)
             data[position + 4 : position + size] = bytes(size - 4)
 
@@ -711,7 +712,10 @@ class Counts:
 
     def summary(self) -> str:
         """Return the counts on one line."""
-        dashes = ", ".join(f"footnote {f}: {n}" for f, n in sorted(self.dashes.items(), key=str))
+        dashes = ", ".join(
+            f"footnote {f}: {n}"
+            for f, n in sorted(self.dashes.items(), key=lambda item: str(item[0]))
+        )
         areas = ", ".join(f"{k} {n}" for k, n in sorted(self.areas.items()))
         levels = sorted(self.industries.items(), key=lambda item: (item[0] is None, item[0]))
         industries = ", ".join(f"level {level}: {n}" for level, n in levels)
