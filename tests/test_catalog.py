@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers import _catalog
+from medcoder_careers import _catalog, _table, _trusted
 
 OCC = "medical-records-and-health-information-technicians"
 
@@ -26,21 +26,19 @@ class TestCatalog:
 
     def test_threads_load_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Sixteen threads on a cold start get one catalog, each file read once."""
-        from medcoder_careers import _load, _table
-
         monkeypatch.setattr(_catalog, "_packaged", None)
         calls: list[str] = []
-        real_read, real_open = _load.read_collection, _table.open_table
+        real_read, real_open = _trusted.read_trusted, _table.open_table
 
-        def counting_read(root: object, name: str) -> tuple[object, ...]:
+        def counting_read(root: object, name: str, cls: type) -> list[object]:
             calls.append(name)
-            return real_read(root, name)  # type: ignore[arg-type]
+            return real_read(root, name, cls)  # type: ignore[arg-type]
 
         def counting_open(root: object, name: str) -> _table.Table:
             calls.append(name)
             return real_open(root, name)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(_load, "read_collection", counting_read)
+        monkeypatch.setattr(_trusted, "read_trusted", counting_read)
         monkeypatch.setattr(_table, "open_table", counting_open)
         barrier = threading.Barrier(16)
         results: list[mc.Catalog] = []
@@ -258,7 +256,8 @@ class TestStats:
 
     def test_industry_setting_experience(self, cat: mc.Catalog) -> None:
         """Qualifier filters resolve names."""
-        assert [s.value for s in cat.stats(industry="Federal Executive Branch")] == [Decimal(42760)]
+        found = cat.stats(industry="Federal Executive Branch", edition="2010-11")
+        assert [s.value for s in found] == [Decimal(42760)]
         assert {s.value for s in cat.stats(setting="Hospitals")} == {
             Decimal(40),
             Decimal(39),

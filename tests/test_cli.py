@@ -294,7 +294,7 @@ class TestSearch:
 def mc_title(result: mc.SearchResult) -> str:
     """The title a search row shows: an occupation's or source's title, else the name."""
     entity = result.entity
-    if isinstance(entity, mc.Credential | mc.Organization):
+    if isinstance(entity, mc.Credential | mc.Organization | mc.Area):
         return entity.name
     return entity.title
 

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from ._errors import ArgumentError, DataError, NotFound, Problem, shown
-from ._filters import ANY, FILTERS, QUALIFIERS
+from ._filters import ANY, FILTERS, QUALIFIERS, AnyType
 from ._lookup import Finder, FuzzyIndex, KeyIndex, close_matches, enum_member, normalise, singular
 from ._manifest import VerifyReport
 from ._manifest import verify as _verify
@@ -31,6 +31,7 @@ from ._model import (
     Source,
     Statistic,
 )
+from ._period import Period
 from ._query import (
     QueryCache,
     StatisticsIndex,
@@ -391,18 +392,18 @@ class Catalog:
 
     def stats(  # noqa: PLR0913, PLR0917 - the contract's filters
         self,
-        occupation: object = ANY,
-        measure: object = ANY,
-        source: object = ANY,
-        edition: object = ANY,
-        period: object = ANY,
-        area: object = ANY,
-        percentile: object = ANY,
-        industry: object = ANY,
-        setting: object = ANY,
-        experience: object = ANY,
-        accreditor: object = ANY,
-        definition: object = ANY,
+        occupation: str | Occupation | AnyType = ANY,
+        measure: str | Measure | AnyType = ANY,
+        source: str | Source | AnyType = ANY,
+        edition: str | Source | AnyType = ANY,
+        period: str | Period | AnyType = ANY,
+        area: str | Area | AnyType = ANY,
+        percentile: int | str | AnyType | None = ANY,
+        industry: str | Industry | AnyType | None = ANY,
+        setting: str | AnyType | None = ANY,
+        experience: str | AnyType | None = ANY,
+        accreditor: str | Organization | AnyType | None = ANY,
+        definition: str | AnyType | None = ANY,
     ) -> tuple[Statistic, ...]:
         """Return the statistics that pass every filter given, by period then source.
 

@@ -18,6 +18,7 @@ import attrs
 
 from ._codec import ProblemsError, make_converter, shared_converter
 from ._errors import DataError, PeriodError, Problem
+from ._files import COLLECTIONS, FILES, NATION_ONLY, OPTIONAL_FILES, ORDER, by_id
 from ._manifest import MANIFEST, Manifest, read_json, read_manifest
 from ._model import (
     NATION,
@@ -31,10 +32,8 @@ from ._model import (
     Organization,
     Source,
     Statistic,
-    none_first,
 )
 from ._period import Period, PeriodKind
-from ._query import order_key
 from ._table import TABLE_SUFFIX, Table, open_table
 from ._vocab import WAGE_MEASURES, AreaKind, Measure, SourceKind
 
@@ -54,24 +53,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-COLLECTIONS: Final = {
-    "organizations": Organization,
-    "sources": Source,
-    "occupations": Occupation,
-    "credentials": Credential,
-    "industries": Industry,
-    "statistics": Statistic,
-    "facts": Fact,
-    "cpi_u": CpiAnnualAverage,
-    "areas": Area,
-}
-"""Each collection's name (its file is ``<name>.json``) and record class."""
-
-OPTIONAL_FILES: Final = frozenset({"areas.json"})
-"""Collections a data directory may lack (one written before release 2026.2)."""
-
-FILES: Final = frozenset(f"{name}.json" for name in COLLECTIONS) - OPTIONAL_FILES
-"""The JSON files every data directory holds."""
 _EDITION = re.compile(r"\d{4}-\d{2}", re.ASCII)
 _PROJECTIONS = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
 _SINGULAR: Final = {
@@ -410,40 +391,17 @@ def _statistic_identity(stat: Statistic) -> tuple[object, ...]:
     )
 
 
-def _by_id(record: Any) -> str:  # noqa: ANN401 - any entity
-    return str(record.id)
-
-
 _IDENTITY: Final[dict[str, Callable[[Any], object]]] = {
-    "organizations": _by_id,
-    "sources": _by_id,
-    "occupations": _by_id,
-    "credentials": _by_id,
-    "industries": _by_id,
-    "areas": _by_id,
+    "organizations": by_id,
+    "sources": by_id,
+    "occupations": by_id,
+    "credentials": by_id,
+    "industries": by_id,
+    "areas": by_id,
     "cpi_u": lambda row: row.year,
     "statistics": _statistic_identity,
 }
 """What must be unique in each collection (facts may repeat a statement)."""
-
-_ORDER: Final[dict[str, Callable[[Any], Any]]] = {
-    "organizations": _by_id,
-    "sources": _by_id,
-    "occupations": _by_id,
-    "credentials": _by_id,
-    "industries": _by_id,
-    "areas": _by_id,
-    "statistics": order_key,
-    "facts": lambda fact: (
-        none_first(fact.period),
-        fact.source,
-        fact.occupation,
-        fact.topic,
-        fact.text,
-    ),
-    "cpi_u": lambda row: row.year,
-}
-"""Sort keys matching each class's attrs ordering (much faster than its __lt__)."""
 
 
 def _file_names(manifest: Manifest | Problem) -> tuple[set[str], list[str]]:
@@ -518,7 +476,7 @@ def read_data(root: Traversable) -> Data:
         manifest=manifest,
         tables=tuple(tables),
         **{
-            name: tuple(sorted((record for _, record in records), key=_ORDER[name]))
+            name: tuple(sorted((record for _, record in records), key=ORDER[name]))
             for name, records in loaded.items()
         },
     )
@@ -537,13 +495,4 @@ def read_collection(root: Traversable, name: str) -> tuple[Any, ...]:
     records: list[tuple[int, Any]] | None = reader.records(name, COLLECTIONS[name])
     if reader.problems or records is None:
         raise DataError(reader.problems)
-    return tuple(sorted((record for _, record in records), key=_ORDER[name]))
-
-
-NATION_ONLY: Final = Area(
-    id=NATION,
-    name="National",
-    kind=AreaKind.NATIONAL,
-    citations=(),
-)
-"""The one area of a directory written before areas existed (release 2026.1)."""
+    return tuple(sorted((record for _, record in records), key=ORDER[name]))

@@ -65,7 +65,7 @@ class Store:
 
     def _read_manifest(self) -> Manifest:
         from ._errors import DataError, Problem  # noqa: PLC0415 - keep import fast
-        from ._load import FILES, OPTIONAL_FILES  # noqa: PLC0415 - cattrs loads with data
+        from ._files import FILES, OPTIONAL_FILES  # noqa: PLC0415
         from ._manifest import read_manifest  # noqa: PLC0415
         from ._table import TABLE_SUFFIX  # noqa: PLC0415
 
@@ -81,13 +81,20 @@ class Store:
         return self._once(name, lambda: self._read_collection(name))  # type: ignore[no-any-return]
 
     def _read_collection(self, name: str) -> tuple[Any, ...]:
-        from ._load import read_collection  # noqa: PLC0415 - cattrs loads with data
+        from ._files import COLLECTIONS, ORDER  # noqa: PLC0415 - keep import fast
+        from ._trusted import read_trusted  # noqa: PLC0415
 
         if name == "areas" and _FILES_OF_2026_1 not in self.manifest.files:
-            from ._load import NATION_ONLY  # noqa: PLC0415
+            from ._files import NATION_ONLY  # noqa: PLC0415
 
             return (NATION_ONLY,)
-        return read_collection(self.root, name)
+        try:
+            records = read_trusted(self.root, name, COLLECTIONS[name])
+        except Exception:  # noqa: BLE001 - any surprise: the strict reader names it
+            from ._load import read_collection  # noqa: PLC0415 - cattrs loads only now
+
+            return read_collection(self.root, name)
+        return tuple(sorted(records, key=ORDER[name]))
 
     def tables(self) -> tuple[Table, ...]:
         """Return the statistical tables, opened (read on first query)."""
