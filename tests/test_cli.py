@@ -124,7 +124,20 @@ class TestStatsTable:
         assert row[-1] == "$30,610"
 
     def test_bound_shown(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A figure the source bounds keeps its words ("less than")."""
+        """A figure the source bounds keeps its words ("more than")."""
+        status, out, _ = run(
+            capsys,
+            "stats",
+            "--edition",
+            "2010-11",
+            "--measure",
+            "accredited_programs",
+        )
+        assert status == 0
+        assert "more than 200" in out
+
+    def test_percentile_stated_exactly(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """"The lowest 10 percent earned less than $20,440" states the 10th percentile exactly."""
         status, out, _ = run(
             capsys,
             "stats",
@@ -136,7 +149,8 @@ class TestStatsTable:
             "10",
         )
         assert status == 0
-        assert "less than $20,440" in out
+        assert "$20,440" in out
+        assert "less than" not in out
 
     def test_no_match(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Filters that match nothing say so and exit 0."""
