@@ -137,7 +137,7 @@ class TestStatsTable:
         assert "more than 200" in out
 
     def test_percentile_stated_exactly(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """"The lowest 10 percent earned less than $20,440" states the 10th percentile exactly."""
+        """A 10th percentile worded "less than $20,440" shows as the exact amount."""
         status, out, _ = run(
             capsys,
             "stats",
