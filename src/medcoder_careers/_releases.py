@@ -26,7 +26,7 @@ RELEASES: Final[Mapping[str, str]] = MappingProxyType(
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
         # 2026.2 is not yet released: until the release is cut, the
         # integrator updates this digest in place as the data settles.
-        "2026.2": "63b347907e32607dc4e2ad5146064623325d09ecd635c03b0f166857304f7f91",
+        "2026.2": "f71daa0ac590185609edb311791ce844ab92fa3b1134f07c694e67d3c57d2884",
     }
 )
 """Every data release, oldest first, with its manifest digest."""
