@@ -102,7 +102,9 @@ class TestStatsTable:
         assert status == 0
         assert_fits(out)
         lines = out.splitlines()
-        assert lines[0].split() == ["PERIOD", "SOURCE", "MEASURE", "QUALIFIER", "VALUE"]
+        # the data holds figures of two occupations, so each row names its own
+        header = ["OCCUPATION", "PERIOD", "SOURCE", "MEASURE", "QUALIFIER", "VALUE"]
+        assert lines[0].split() == header
         assert len(lines) == len(cat.statistics) + 3
         assert lines[-1] == f"{len(cat.statistics)} statistics (data {mc.DATA_VERSION})"
 
@@ -649,7 +651,16 @@ class TestCompareSelection:
     def test_several(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Several matches: the count, what differs, and the options that tell them apart."""
         err = assert_one_line_error(
-            run(capsys, "compare", "--measure", "annual_wage", "--percentile", "50")
+            run(
+                capsys,
+                "compare",
+                "--occupation",
+                "29-2071",
+                "--measure",
+                "annual_wage",
+                "--percentile",
+                "50",
+            )
         )
         assert "the 'from' statistic: 5 statistics match" in err
         assert "2004, 2008-05, 2010-05, 2018-05, 2020-05" in err
@@ -661,6 +672,8 @@ class TestCompareSelection:
             run(
                 capsys,
                 "compare",
+                "--occupation",
+                "29-2071",
                 "--measure",
                 "annual_wage",
                 "--percentile",
