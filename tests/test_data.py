@@ -62,7 +62,8 @@ class TestIntegrity:
             assert values == sorted(values)
             assert len(set(values)) == len(values)
             full += len(group) == 5
-        assert full == 2  # the 2004 and May 2008 distributions
+        # 2004 and May 2008 (annual), May 2021 (hourly and annual)
+        assert full == 4
 
     def test_units_fit(self, cat: mc.Catalog) -> None:
         """Every statistic's unit fits its measure."""

@@ -214,6 +214,8 @@ PINNED = [
         "soc",
     ),
     ("source", "soc", "soc"),
+    ("industry", "Management of Companies and Enterprises", "5511"),
+    ("industry", "5511", "5511"),
     ("industry", "Offices of Physicians", "6211"),
     ("industry", "6211", "6211"),
     ("industry", "Outpatient Care Centers", "6214"),

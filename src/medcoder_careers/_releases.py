@@ -26,7 +26,7 @@ RELEASES: Final[Mapping[str, str]] = MappingProxyType(
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
         # 2026.2 is not yet released: until the release is cut, the
         # integrator updates this digest in place as the data settles.
-        "2026.2": "d912774dc8d51ef66d7a111926b4d8995c7159480ce40b3650bfc9cbcd7a9315",
+        "2026.2": "472fc512704831b5e444eec4ed8d5fb9ad3e541d1dde2a6daaefbd588e4680fa",
     }
 )
 """Every data release, oldest first, with its manifest digest."""
