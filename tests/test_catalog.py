@@ -91,7 +91,6 @@ class TestLookup:
             OCC,
             "29-2071",
             "29-2072",
-            "29-9021",
             "Medical Records and Health Information Technicians",
             "medical coder",
             "Medical Coders",
@@ -106,6 +105,22 @@ class TestLookup:
     def test_occupation(self, cat: mc.Catalog, key: str) -> None:
         """Every name of the occupation finds it."""
         assert cat.occupation(key).id == OCC
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            "29-9021",
+            "Health Information Technologists and Medical Registrars",
+            "health information technologists & medical registrars",
+        ],
+    )
+    def test_split_occupation(self, cat: mc.Catalog, key: str) -> None:
+        """The 2018 SOC's 29-9021 is an occupation of its own, related to the coders'."""
+        found = cat.occupation(key)
+        assert found.id == "health-information-technologists-and-medical-registrars"
+        assert [(s.version, s.code) for s in found.soc] == [(2018, "29-9021")]
+        assert cat.occupation(OCC) in cat.related(found)
+        assert found in cat.related(OCC)
 
     @pytest.mark.parametrize(
         ("key", "expected"),
@@ -225,6 +240,7 @@ class TestHelpers:
             "Medical Transcriptionists",
             "Billing, Cost, and Rate Clerks",
             "Medical Secretaries",
+            "Health Information Technologists and Medical Registrars",
         }
 
 

@@ -292,12 +292,20 @@ class TestBounds:
         assert c.bound is B.LESS_THAN
 
     def test_packaged_tenth_percentiles(self, cat: mc.Catalog) -> None:
-        """2004 against May 2008 tenth percentiles, both "less than": approximate."""
+        """2004 against May 2008 tenth percentiles: "less than $X" states X, so exact."""
         a = _one(cat, measure="annual_wage", percentile=10, period="2004")
         b = _one(cat, measure="annual_wage", percentile=10, period="2008-05")
-        assert (a.bound, b.bound) == (B.LESS_THAN, B.LESS_THAN)
+        assert (a.bound, b.bound) == (B.EXACT, B.EXACT)
         c = mc.compare(a, b, real=True)
-        assert c.bound is B.APPROXIMATE
+        assert c.bound is B.EXACT
+
+    def test_packaged_lower_bound(self, cat: mc.Catalog) -> None:
+        """184 programs (2005) against "more than 200" (2008): a change of more than 16."""
+        a = _one(cat, measure="accredited_programs", accreditor="cahiim", period="2005")
+        b = _one(cat, measure="accredited_programs", accreditor="cahiim", period="2008")
+        assert (a.bound, b.bound) == (B.EXACT, B.MORE_THAN)
+        c = mc.compare(a, b)
+        assert (c.change, c.bound) == (Decimal(16), B.MORE_THAN)
 
     @given(comparable_pairs())
     def test_reversal_turns_bound(self, pair: tuple[mc.Statistic, mc.Statistic]) -> None:

@@ -28,6 +28,17 @@ PINNED = [
     ),
     ("occupation", "Billing and Posting Clerks", "billing-cost-and-rate-clerks"),
     ("occupation", "billing-cost-and-rate-clerks", "billing-cost-and-rate-clerks"),
+    (
+        "occupation",
+        "Health Information Technologists and Medical Registrars",
+        "health-information-technologists-and-medical-registrars",
+    ),
+    ("occupation", "29-9021", "health-information-technologists-and-medical-registrars"),
+    (
+        "occupation",
+        "health-information-technologists-and-medical-registrars",
+        "health-information-technologists-and-medical-registrars",
+    ),
     ("occupation", "Medical and Health Services Managers", "medical-and-health-services-managers"),
     ("occupation", "Medical/Health Services Manager", "medical-and-health-services-managers"),
     ("occupation", "Health information manager", "medical-and-health-services-managers"),
@@ -68,12 +79,6 @@ PINNED = [
     (
         "occupation",
         "Medical Records Specialists",
-        "medical-records-and-health-information-technicians",
-    ),
-    ("occupation", "29-9021", "medical-records-and-health-information-technicians"),
-    (
-        "occupation",
-        "Health Information Technologists and Medical Registrars",
         "medical-records-and-health-information-technicians",
     ),
     ("occupation", "Coder", "medical-records-and-health-information-technicians"),
@@ -193,10 +198,24 @@ PINNED = [
     ("source", "ooh-latest", "ooh-latest"),
     (
         "source",
+        "Occupational Outlook Handbook web page: Health Information Technologists and Medical Registrars (Quick Facts)",  # noqa: E501 - pinned verbatim
+        "ooh-hitmr-2022-32-page",
+    ),
+    ("source", "ooh-hitmr-2022-32-page", "ooh-hitmr-2022-32-page"),
+    (
+        "source",
+        "Occupational Employment and Wage Statistics (OEWS), May 2021: 29-9021 Health Information Technologists and Medical Registrars (national estimates)",  # noqa: E501 - pinned verbatim
+        "oews-2021-05-29-9021",
+    ),
+    ("source", "oews-2021-05-29-9021", "oews-2021-05-29-9021"),
+    (
+        "source",
         "Standard Occupational Classification (SOC) codes and titles, 2000, 2010 and 2018, with crosswalk notes",  # noqa: E501 - pinned verbatim
         "soc",
     ),
     ("source", "soc", "soc"),
+    ("industry", "Management of Companies and Enterprises", "5511"),
+    ("industry", "5511", "5511"),
     ("industry", "Offices of Physicians", "6211"),
     ("industry", "6211", "6211"),
     ("industry", "Outpatient Care Centers", "6214"),

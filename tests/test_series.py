@@ -63,7 +63,8 @@ class TestPackaged:
             ("2020-05", Decimal(44090)),
         ]
         top = cat.series("29-2071", "annual wage", percentile=90)
-        assert [p.bound for p in top] == [mc.Bound.MORE_THAN, mc.Bound.MORE_THAN]
+        # "the highest 10 percent earned more than $X" states the 90th percentile: X exactly
+        assert [p.bound for p in top] == [mc.Bound.EXACT, mc.Bound.EXACT]
 
     def test_qualifiers(self, cat: mc.Catalog) -> None:
         """Qualifiers take names, like the stats() filters."""

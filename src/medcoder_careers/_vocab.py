@@ -125,6 +125,12 @@ class SourceKind(enum.StrEnum):
     """An official statistical series, e.g. CPI-U annual averages."""
     STATISTICAL_TABLE = "statistical_table"
     """An official table of estimates read cell by cell, e.g. BLS OEWS."""
+    ORGANIZATION_PAGE = "organization_page"
+    """A page an organization publishes about its own rules, e.g. a credentialing
+    body's recertification requirements.
+
+    .. versionadded:: 2026.2.0
+    """
 
 
 class RequirementKind(enum.StrEnum):
