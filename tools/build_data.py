@@ -772,9 +772,14 @@ def _industry_files(
 
 
 def _manifest(data_dir: Path, files: Mapping[str, bytes]) -> bytes:
-    """Return the data directory's manifest with the sha256 of *files* set."""
+    """Return the data directory's manifest: the sha256 of *files*, and of every other file.
+
+    Every listed file is hashed again, so a hand-made file edited since the
+    last build gets its new hash here (and ``--check`` fails until rebuilt).
+    """
     manifest = _read_json(data_dir / MANIFEST)
-    hashes = {**manifest["files"], **{name: _sha256(data) for name, data in files.items()}}
+    hashes = {name: _sha256((data_dir / name).read_bytes()) for name in manifest["files"]}
+    hashes |= {name: _sha256(data) for name, data in files.items()}
     manifest["files"] = dict(sorted(hashes.items()))
     return _json_bytes(manifest)
 
