@@ -434,17 +434,15 @@ class TestBuild:
     def test_shared_code_fails_the_build(
         self, oews_snapshot: Path, built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """A new occupation holding 29-9021 while the main one still does stops the build."""
+        """Two occupations holding 29-9021 (the main one and its own) stop the build."""
         data = _copy(built, tmp_path)
         occupations = json.loads((data / "occupations.json").read_bytes())
-        occupations["occupations"].append(
-            {
-                "id": "health-information-technologists-and-medical-registrars",
-                "title": "Health Information Technologists and Medical Registrars",
-                "soc": [{"version": 2018, "code": "29-9021", "title": "Health Information..."}],
-                "citations": [{"source": "soc", "quote": "29-9021"}],
-            }
+        (main,) = (
+            o
+            for o in occupations["occupations"]
+            if o["id"] == "medical-records-and-health-information-technicians"
         )
+        main["soc"].append({"version": 2018, "code": "29-9021", "title": "Health Information..."})
         (data / "occupations.json").write_text(json.dumps(occupations), "utf-8")
         assert _run(oews_snapshot, "--data", str(data)) == 2
         assert "29-9021 maps to two occupations" in capsys.readouterr().err

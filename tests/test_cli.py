@@ -217,6 +217,7 @@ class TestStatsFormats:
             assert record["citation"] == {
                 "source": stat.citation.source,
                 "quote": stat.citation.quote,
+                "locator": stat.citation.locator,
             }
 
     def test_csv(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
@@ -419,7 +420,8 @@ class TestSeries:
         ]
         series = cat.series("medical coder", "employment")
         assert [r["period"] for r in parsed] == [str(p) for p in series.periods]
-        assert [r["period"] for r in parsed if r["definition_changes"] == "True"] == ["2019"]
+        changes = [r["period"] for r in parsed if r["definition_changes"] == "True"]
+        assert changes == ["2019", "2025-05"]
         assert parsed[0]["bound"] == "approximate"
         assert parsed[0]["value_high"] == ""
 
@@ -445,9 +447,9 @@ class TestSeries:
 
     def test_empty(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An occupation with no figures of the measure says so and exits 0."""
-        argv = ("series", "medical-secretaries", "annual_wage")
+        argv = ("series", "medical-secretaries", "accredited_programs")
         status, out, _ = run(capsys, *argv)
-        assert (status, out) == (0, "no annual wage figures for Medical Secretaries\n")
+        assert (status, out) == (0, "no programs figures for Medical Secretaries\n")
         assert json.loads(run(capsys, *argv, "--format", "json")[1])["points"] == []
         assert len(run(capsys, *argv, "--format", "csv")[1].splitlines()) == 1
 
@@ -663,7 +665,7 @@ class TestCompareSelection:
                 "50",
             )
         )
-        assert "the 'from' statistic: 5 statistics match" in err
+        assert "the 'from' statistic: 6 statistics match" in err
         assert "2004, 2008-05, 2010-05, 2018-05, 2020-05" in err
         assert "add --from-period or --from-source" in err
 
@@ -683,7 +685,7 @@ class TestCompareSelection:
                 "2004",
             )
         )
-        assert "the 'to' statistic: 5 statistics match" in err
+        assert "the 'to' statistic: 6 statistics match" in err
         assert "--to-period" in err
 
     def test_several_measures(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -730,7 +732,7 @@ class TestCompareSelection:
         )
         assert err.endswith(
             "the 'to' statistic: no statistic matches "
-            "--measure annual_wage --percentile 50 --to-period 2030\n"
+            "--measure annual_wage --percentile 50 --area US --to-period 2030\n"
         )
 
     def test_bad_period(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -855,7 +857,7 @@ class TestExport:
         out_dir = tmp_path / "export"
         status, out, _ = run(capsys, "export", "--output", str(out_dir))
         assert status == 0
-        assert out == f"wrote 9 json files to {out_dir} (data {mc.DATA_VERSION})\n"
+        assert out == f"wrote 11 files (json) to {out_dir} (data {mc.DATA_VERSION})\n"
         loaded = mc.load(out_dir)
         for name in ("organizations", "sources", "occupations", "credentials", "industries"):
             assert dict(getattr(loaded, name)) == dict(getattr(cat, name)), name
@@ -873,6 +875,7 @@ class TestExport:
         assert written == sorted(
             f"{name}.csv"
             for name in (
+                "areas",
                 "organizations",
                 "sources",
                 "occupations",
@@ -919,7 +922,7 @@ class TestVerify:
         status, out, _ = run(capsys, "verify")
         assert status == 0
         lines = out.splitlines()
-        assert lines[0].startswith(f"data {mc.DATA_VERSION}: 8 files intact")
+        assert lines[0].startswith(f"data {mc.DATA_VERSION}: 10 files intact")
         assert lines[1] == f"digest {cat.digest}"
         assert lines[2] == f"release {mc.DATA_VERSION}: matches the recorded digest"
 

@@ -49,6 +49,8 @@ class TestIntegrity:
                 key = (
                     s.source,
                     s.period,
+                    s.occupation,
+                    s.area,
                     s.measure,
                     s.industry,
                     s.setting,

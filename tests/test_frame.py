@@ -70,7 +70,7 @@ class TestFrame:
     def test_missing_values(self, cat: mc.Catalog) -> None:
         """A qualifier that does not apply is missing (NA), not an empty string."""
         pd = pytest.importorskip("pandas")
-        stats = cat.stats(measure="employment")
+        stats = cat.stats(measure="employment", industry=None)
         frame = mc.to_frame(stats)
         assert frame["percentile"].isna().all()
         assert frame["industry"].isna().all()

@@ -214,7 +214,6 @@ PINNED = [
         "soc",
     ),
     ("source", "soc", "soc"),
-    ("industry", "Management of Companies and Enterprises", "5511"),
     ("industry", "5511", "5511"),
     ("industry", "Offices of Physicians", "6211"),
     ("industry", "6211", "6211"),
@@ -231,6 +230,14 @@ PINNED = [
     ("industry", "Federal Executive Branch (OEWS Designation)", "999100"),
     ("industry", "Federal Executive Branch", "999100"),
     ("industry", "999100", "999100"),
+    # OEWS industry codes the hand-made industries were read under, and the OEWS source.
+    ("industry", "551100", "5511"),
+    ("industry", "621100", "6211"),
+    ("industry", "621400", "6214"),
+    ("industry", "622100", "6221"),
+    ("industry", "623100", "6231"),
+    ("source", "Occupational Employment and Wage Statistics (OEWS), May 2025", "oews-2025-05"),
+    ("source", "oews-2025-05", "oews-2025-05"),
 ]
 
 KINDS = ["occupation", "credential", "organization", "source", "industry"]
@@ -263,12 +270,21 @@ def _names(cat: mc.Catalog, *, aliases: bool = True) -> list[tuple[str, str, str
         "source": cat.sources,
         "industry": cat.industries,
     }
-    return [
+    found = [
         (kind, name, entity.id)
         for kind, table in tables.items()
         for entity in table.values()
+        # The records built from the OEWS tables are covered by TestTableNames.
+        if any(citation.locator is None for citation in entity.citations)
         for name, _ in names_of(entity, aliases=aliases)
     ]
+    holders: dict[tuple[str, str], set[str]] = {}
+    for kind, table in tables.items():
+        for entity in table.values():
+            for name, _ in names_of(entity, aliases=aliases):
+                holders.setdefault((kind, normalise(name)), set()).add(entity.id)
+    # A name several entities share (a title at three NAICS levels) names none of them.
+    return [row for row in found if len(holders[row[0], normalise(row[1])]) == 1]
 
 
 ALL_NAMES = _names(mc.catalog())
@@ -440,3 +456,57 @@ KINDS_PLURAL = {
     "source": "sources",
     "industry": "industries",
 }
+
+
+AREA_NAMES = [
+    (name, area.id)
+    for area in mc.catalog().areas.values()
+    for name, _ in names_of(area)
+    if len({a.id for a in mc.catalog().areas.values() for n, _ in names_of(a) if n == name}) == 1
+]
+
+
+class TestTableNames:
+    """Areas and OEWS industries answer to every name they hold; shared names to none."""
+
+    @given(st.sampled_from(AREA_NAMES).flatmap(lambda t: st.tuples(st.just(t), messy(t[0]))))
+    def test_every_area_key_round_trips(self, case: tuple[tuple[str, str], str]) -> None:
+        """Code, postal, FIPS, CBSA or name, in any case or spacing, finds the area."""
+        (_, expected), variant = case
+        assert mc.catalog().area(variant).id == expected
+
+    @pytest.mark.parametrize(
+        ("key", "expected"),
+        [
+            ("US", "0000000"),
+            ("United States", "0000000"),
+            ("national", "0000000"),
+            ("CA", "0600000"),
+            ("california", "0600000"),
+            ("06", "0600000"),
+            ("0600000", "0600000"),
+            ("10420", "0010420"),
+            ("Akron, OH", "0010420"),
+            ("akron oh", "0010420"),
+            ("Akron", "0010420"),
+            ("DC", "1100000"),
+            ("PR", "7200000"),
+        ],
+    )
+    def test_pinned_area_keys(self, cat: mc.Catalog, key: str, expected: str) -> None:
+        """The contract's key forms of an area."""
+        assert cat.area(key).id == expected
+
+    def test_springfield_names_all(self, cat: mc.Catalog) -> None:
+        """Four metros are called Springfield: the lookup names every one."""
+        with pytest.raises(mc.NotFound) as info:
+            cat.area("Springfield")
+        assert set(info.value.matches) == {"0044100", "0044140", "0044180", "0044220"}
+
+    def test_shared_industry_title_names_all(self, cat: mc.Catalog) -> None:
+        """A title at three NAICS levels raises NotFound naming the three."""
+        with pytest.raises(mc.NotFound) as info:
+            cat.industry("Management of Companies and Enterprises")
+        assert set(info.value.matches) == {"55", "551", "5511"}
+        assert cat.industry("5511").level == 4
+        assert cat.industry("551100").id == "5511"

@@ -158,6 +158,7 @@ class TestSeriesTable:
             "! definition changes at 2008-05: 29-2071 -> not stated",
             "! definition changes at 2010-05: not stated -> 29-2071",
             "! definition changes at 2020-05: 29-2071 -> 29-2072+29-9021",
+            "! definition changes at 2025-05: 29-2072+29-9021 -> 29-2072",
         ]
 
 

@@ -23,7 +23,7 @@ class TestPackaged:
     """Series of the packaged data, pinned."""
 
     def test_employment(self, cat: mc.Catalog) -> None:
-        """Employment runs 2004 to 2019, each point from the source that states it."""
+        """Employment runs 2004 to May 2025, each point from the source that states it."""
         found = cat.series("medical coder", "employment")
         assert [(str(p.period), p.value, p.source) for p in found] == [
             ("2004", Decimal(159000), "ooh-2006-07"),
@@ -31,16 +31,17 @@ class TestPackaged:
             ("2010", Decimal(179500), "ooh-2012-13"),
             ("2018-05", Decimal(208650), "article-medical-information-coder"),
             ("2019", Decimal(341600), "ooh-latest"),
+            ("2025-05", Decimal(194720), "oews-2025-05"),
         ]
         assert found.at("2004").bound is mc.Bound.APPROXIMATE
         assert found.latest().unit is mc.Unit.JOBS
-        assert len(found) == 5
+        assert len(found) == 6
 
     def test_definition_break(self, cat: mc.Catalog) -> None:
-        """The 2018 SOC regrouping shows as a break at 2019."""
+        """The 2018 SOC regrouping shows as a break at 2019, its split at May 2025."""
         found = cat.series(OCC, mc.Measure.EMPLOYMENT)
-        assert found.breaks == (mc.Period.year(2019),)
-        assert found.definitions[-1] == "29-2072+29-9021"
+        assert found.breaks == (mc.Period.year(2019), mc.Period.parse("2025-05"))
+        assert found.definitions[-2:] == ("29-2072+29-9021", "29-2072")
         only_2010 = cat.series(OCC, "employment", definition="29-2071")
         assert only_2010.breaks == ()
         assert str(only_2010.latest().period) == "2018-05"
@@ -61,10 +62,12 @@ class TestPackaged:
             ("2010-05", Decimal(32350)),
             ("2018-05", Decimal(40350)),
             ("2020-05", Decimal(44090)),
+            ("2025-05", Decimal(51140)),
         ]
         top = cat.series("29-2071", "annual wage", percentile=90)
         # "the highest 10 percent earned more than $X" states the 90th percentile: X exactly
-        assert [p.bound for p in top] == [mc.Bound.EXACT, mc.Bound.EXACT]
+        assert {p.bound for p in top} == {mc.Bound.EXACT}
+        assert top.latest().value == Decimal(81150)
 
     def test_qualifiers(self, cat: mc.Catalog) -> None:
         """Qualifiers take names, like the stats() filters."""
@@ -76,11 +79,11 @@ class TestPackaged:
             (Decimal(200), mc.Bound.MORE_THAN),
         ]
         offices = cat.series(OCC, "annual_wage", industry="Offices of physicians")
-        assert [p.value for p in offices] == [Decimal(22130), Decimal(26210)]
+        assert [p.value for p in offices] == [Decimal(22130), Decimal(26210), Decimal(47120)]
 
     def test_no_figures(self, cat: mc.Catalog) -> None:
         """An occupation without figures of the measure gives an empty series."""
-        empty = cat.series("medical secretaries", "employment")
+        empty = cat.series("medical secretaries", "accredited programs")
         assert len(empty) == 0
         assert list(empty) == []
         with pytest.raises(mc.NotFound):
@@ -91,7 +94,7 @@ class TestPackaged:
         found = cat.series(OCC, "employment")
         with pytest.raises(mc.NotFound) as info:
             found.at("2008-05")
-        assert info.value.suggestions == ("2004", "2008", "2010", "2018-05", "2019")
+        assert info.value.suggestions == ("2004", "2008", "2010", "2018-05", "2019", "2025-05")
         with pytest.raises(mc.PeriodError):
             found.at("May 2008")
         assert found.at(mc.Period.year(2008)).value == Decimal(172500)
@@ -103,7 +106,7 @@ class TestPackaged:
         stat = data.draw(st.sampled_from(cat.statistics))
         qualifiers = {
             name: getattr(stat, name)
-            for name in ("percentile", "industry", "setting", "experience", "accreditor")
+            for name in ("area", "percentile", "industry", "setting", "experience", "accreditor")
             if getattr(stat, name) is not None
         }
         found = cat.series(stat.occupation, stat.measure, **qualifiers)
@@ -181,7 +184,7 @@ class TestOverlap:
         assert [(s.source, s.value) for s in point.alternatives] == [
             ("ooh-2006-07", Decimal(159000))
         ]
-        assert len(cat.series(OCC, "employment")) == 5
+        assert len(cat.series(OCC, "employment")) == 6
 
     def test_recency(self, cat: mc.Catalog) -> None:
         """Editions rank by year; the undated latest page by the periods it reports."""

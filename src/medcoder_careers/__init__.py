@@ -48,6 +48,7 @@ from ._model import (
     Statistic,
 )
 from ._period import Period, PeriodKind
+from ._quick import QuickFacts
 from ._search import SearchResult
 from ._series import Series, SeriesPoint
 from ._version import DATA_VERSION, __version__
@@ -111,6 +112,7 @@ __all__ = [
     "PeriodKind",
     "PostalAddress",
     "Problem",
+    "QuickFacts",
     "Requirement",
     "RequirementKind",
     "SearchResult",

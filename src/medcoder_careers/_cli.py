@@ -23,6 +23,7 @@ from ._catalog import Catalog, catalog, load
 from ._compare import Comparison, compare
 from ._errors import DataError, MedcoderError, NotFound, PeriodError
 from ._export import FORMATS, csv_text, export, full_record
+from ._filters import FILTERS, QUALIFIERS
 from ._model import Statistic
 from ._releases import RELEASES
 from ._render import (
@@ -37,7 +38,7 @@ from ._render import (
 from ._search import KINDS
 from ._series import Series
 from ._version import DATA_VERSION, __version__
-from ._vocab import Measure, Unit
+from ._vocab import Unit
 
 if TYPE_CHECKING:
     import cattrs
@@ -101,19 +102,8 @@ def _find(cat: Catalog, key: str) -> Entity:
     raise NotFound(key, "record", suggestions=suggestions[:5])
 
 
-_STAT_FILTERS: Final = {
-    "occupation": "id, SOC code, title or alternate title, e.g. 'medical coder'",
-    "measure": f"one of: {', '.join(Measure)}",
-    "source": "source id, e.g. ooh-2010-11",
-    "edition": "handbook edition, e.g. 2010-11",
-    "period": "reference period, e.g. 2008-05, 2004 or 2008/2018",
-    "percentile": "10, 25, 50 (or median), 75 or 90",
-    "industry": "NAICS code or title, e.g. 6221",
-    "setting": "work setting, e.g. hospitals",
-    "experience": "experience band, e.g. '1 to 4 years'",
-    "accreditor": "organization accrediting the programs counted, e.g. CAHIIM",
-    "definition": "SOC codes counted, e.g. 29-2071 or 29-2072+29-9021",
-}
+_STAT_FILTERS: Final = {f.name: f.help for f in FILTERS}
+"""Every `stats` filter with its help text: the one table of `_filters`."""
 
 
 def _add_stat_filters(parser: argparse.ArgumentParser) -> None:
@@ -125,23 +115,19 @@ def _stat_filters(args: argparse.Namespace) -> dict[str, str]:
     return {name: getattr(args, name) for name in _STAT_FILTERS if getattr(args, name) is not None}
 
 
-_QUALIFIERS: Final = {
-    "percentile": _STAT_FILTERS["percentile"],
-    "industry": _STAT_FILTERS["industry"],
-    "setting": _STAT_FILTERS["setting"],
-    "experience": _STAT_FILTERS["experience"],
-    "accreditor": "accrediting organization of a program count, e.g. cahiim",
-}
+_QUALIFIERS: Final = {name: _STAT_FILTERS[name] for name in QUALIFIERS if name != "definition"}
+"""The qualifiers that pick one slice of a measure; one not given means "none"."""
+_SLICE: Final = {"area": f"{_STAT_FILTERS['area']}; default: the nation", **_QUALIFIERS}
 
 
 def _add_qualifiers(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
-    """Add the options that pick one slice of a measure; one not given means "none"."""
-    for name, text in _QUALIFIERS.items():
+    """Add the options that pick one slice of a measure: an area, and qualifiers."""
+    for name, text in _SLICE.items():
         parser.add_argument(f"--{name}", metavar=name.upper(), help=text)
 
 
 def _qualifiers(args: argparse.Namespace) -> dict[str, str]:
-    return {name: getattr(args, name) for name in _QUALIFIERS if getattr(args, name) is not None}
+    return {name: getattr(args, name) for name in _SLICE if getattr(args, name) is not None}
 
 
 def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
@@ -339,8 +325,9 @@ def _compare_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _given(args: argparse.Namespace, side: str) -> dict[str, str]:
     """Return the filters of one side: the shared ones, then the side's own."""
-    names = ("occupation", "measure", *_QUALIFIERS)
+    names = ("occupation", "measure", *_SLICE)
     given = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    given.setdefault("area", "US")  # a comparison is of one area: the nation unless named
     for name in _SIDE_FILTERS:
         own = getattr(args, f"{side}_{name}")
         if own is not None:
@@ -456,7 +443,7 @@ def _export(args: argparse.Namespace) -> int:
     cat = _data(args)
     output = args.output or f"{_PROG}-{cat.data_version}-{args.format}"
     written = export(output, format=args.format, catalog=cat, overwrite=args.force)
-    print(f"wrote {len(written)} {args.format} files to {output} (data {cat.data_version})")
+    print(f"wrote {len(written)} files ({args.format}) to {output} (data {cat.data_version})")
     return 0
 
 

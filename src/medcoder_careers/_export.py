@@ -60,7 +60,7 @@ def columns(cls: type[AttrsInstance]) -> tuple[str, ...]:
     names: list[str] = []
     for field in attrs.fields(cls):
         if field.name == _CITATION:
-            names += [f"{_CITATION}_source", f"{_CITATION}_quote"]
+            names += [f"{_CITATION}_source", f"{_CITATION}_quote", f"{_CITATION}_locator"]
         else:
             names.append(field.name)
     return tuple(names)
@@ -89,16 +89,22 @@ def flat_row(converter: cattrs.Converter, record: AttrsInstance) -> dict[str, st
         if field.name == _CITATION:
             row[f"{_CITATION}_source"] = value.source
             row[f"{_CITATION}_quote"] = value.quote
+            row[f"{_CITATION}_locator"] = value.locator or ""
         else:
             row[field.name] = _cell(converter, value)
     return row
 
 
 def full_record(converter: cattrs.Converter, record: AttrsInstance) -> dict[str, object]:
-    """Unstructure *record* with every field present (defaults included)."""
+    """Unstructure *record* with every field present (defaults included), its citation too."""
     return {
-        field.name: converter.unstructure(getattr(record, field.name))
+        field.name: (
+            full_record(converter, value)
+            if field.name == _CITATION
+            else converter.unstructure(value)
+        )
         for field in attrs.fields(type(record))
+        for value in (getattr(record, field.name),)
     }
 
 
@@ -160,8 +166,8 @@ def export(
     back into an equal catalog. ``format="csv"`` writes one flat
     ``<collection>.csv`` per collection (statistics, facts, and each kind
     of entity): a header row, then one row per record with every field as
-    a column; a citation is split into ``citation_source`` and
-    ``citation_quote``, and nested values (lists, addresses) are compact
+    a column; a citation is split into ``citation_source``,
+    ``citation_quote`` and ``citation_locator``, and nested values (lists, addresses) are compact
     JSON text.
 
     The directory is created if needed. Existing files are not replaced

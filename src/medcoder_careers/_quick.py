@@ -12,7 +12,7 @@ from ._period import Period
 from ._vocab import FactTopic, Measure
 
 if TYPE_CHECKING:
-    from ._catalog import Catalog
+    from ._queries import Queries
 
 __all__ = ["QuickFacts", "quick_facts"]
 
@@ -81,7 +81,7 @@ def _newest(records: Iterable[_R], recency: Mapping[str, int]) -> _R | None:
 
 
 def quick_facts(
-    cat: Catalog,
+    cat: Queries,
     occupation: str | Occupation,
     area: str | Area,
     recency: Mapping[str, int],

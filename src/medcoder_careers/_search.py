@@ -65,9 +65,13 @@ def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
     for naics in industry.naics:
         yield naics.code, True
         yield naics.title, False
+    for citation in industry.citations:  # the OEWS code it was read under: "622000"
+        if citation.locator and citation.locator.startswith(_OEWS_INDUSTRY):
+            yield citation.locator.removeprefix(_OEWS_INDUSTRY), True
     yield industry.id, True
 
 
+_OEWS_INDUSTRY = "oe.industry:"
 _NATION_NAMES = ("US", "USA", "U.S.", "United States", "United States of America", "nationwide")
 
 
