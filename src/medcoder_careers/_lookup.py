@@ -6,7 +6,7 @@ import enum
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import chain
 from types import MappingProxyType
 from typing import Final, Generic, NamedTuple, Protocol, TypeVar
@@ -81,13 +81,6 @@ def compact(normalised: str) -> str:
     return normalised.replace(" ", "")
 
 
-def _same(key: str) -> str:
-    return key
-
-
-_FOLDS: Final[tuple[Callable[[str], str], ...]] = (_same, singular, compact)
-
-
 class KeyIndex:
     """Maps every name of one kind of entity to the ids it names.
 
@@ -103,15 +96,18 @@ class KeyIndex:
         """Index ``(name, id)`` pairs for entities of *kind*."""
         self._kind = kind
         tiers: tuple[dict[str, set[str]], ...] = ({}, {}, {})
+        plain, singulars, compacts = tiers
         display: dict[str, str] = {}
-        pairs = list(names)
-        for name, entity_id in pairs:
+        keyed: list[tuple[str, str, str]] = []
+        for name, entity_id in names:
             key = normalise(name)
             if not key:
                 continue
+            keyed.append((name, key, entity_id))
             display.setdefault(key, name)
-            for tier, fold in zip(tiers, _FOLDS, strict=True):
-                tier.setdefault(fold(key), set()).add(entity_id)
+            plain.setdefault(key, set()).add(entity_id)
+            singulars.setdefault(singular(key), set()).add(entity_id)
+            compacts.setdefault(key.replace(" ", ""), set()).add(entity_id)
         self._tiers: tuple[Mapping[str, frozenset[str]], ...] = tuple(
             MappingProxyType({k: frozenset(v) for k, v in tier.items()}) for tier in tiers
         )
@@ -119,8 +115,8 @@ class KeyIndex:
         # Names exactly as the data spells them (and in lower and upper case)
         # whose normalised key names one id: a hit here skips normalisation.
         exact: dict[str, str] = {}
-        for name, entity_id in pairs:
-            if tiers[0].get(normalise(name)) == {entity_id}:
+        for name, key, entity_id in keyed:
+            if plain[key] == {entity_id}:
                 for spelling in (name, name.lower(), name.upper()):
                     exact.setdefault(spelling, entity_id)
         self._exact: Mapping[str, str] = MappingProxyType(exact)
@@ -333,7 +329,7 @@ class Finder(Generic[_T]):
     def __init__(self, cls: type[_T], table: Mapping[str, _T], index: KeyIndex) -> None:
         """Find entities of *cls* in *table* (by id) through *index*."""
         self._cls: type[_T] = cls
-        self._table: Mapping[str, _T] = table
+        self._table: dict[str, _T] = dict(table)  # a plain dict: the fastest .get
         self._index = index
         self._exact: dict[str, _T] = {
             name: table[entity_id] for name, entity_id in index.exact.items()

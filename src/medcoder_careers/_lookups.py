@@ -21,6 +21,10 @@ class Lookups(CatalogBase):
     # -- lookups ---------------------------------------------------------
 
     def _finder(self, kind: str) -> Finder[Any]:
+        found = self._built.get(kind)  # the finders are keyed by their kind
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+
         def build() -> Finder[Any]:
             table = self._table(kind)
             index = KeyIndex(
@@ -28,7 +32,7 @@ class Lookups(CatalogBase):
             )
             return Finder(COLLECTION_OF[kind][1], table, index)
 
-        return self._once(f"find {kind}", build)
+        return self._once(kind, build)
 
     def occupation(self, key: str | Occupation) -> Occupation:
         """Return the occupation *key* names.

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Queries"]
 
 _MEDIAN: Final = 50
+_RAW_CACHE_SIZE: Final = 4096
 # The handbook's Quick Facts labels, for the topics whose names differ.
 _TOPIC_LABELS: Final = {
     "typical_entry_level_education": FactTopic.ENTRY_LEVEL_EDUCATION,
@@ -189,7 +190,31 @@ class Queries(Lookups):
         .. versionchanged:: 2026.2.0 ``area``; filters default to `ANY`, and
            None keeps the statistics without a qualifier.
         """
-        return self._select(
+        given = (
+            occupation,
+            measure,
+            source,
+            edition,
+            period,
+            area,
+            percentile,
+            industry,
+            setting,
+            experience,
+            accreditor,
+            definition,
+        )
+        # The same arguments give the same answer: the data never changes.
+        # Types are part of the key, so that 50.0 is not taken for 50.
+        raw: tuple[tuple[type, object], ...] | None = tuple((type(v), v) for v in given)
+        cache: dict[object, tuple[Statistic, ...]] = self._once("raw queries", dict)
+        try:
+            found = cache.get(raw)
+        except TypeError:  # an unhashable argument: the full path says what is wrong
+            raw, found = None, None
+        if found is not None:
+            return found
+        found = self._select(
             self._wanted(
                 {
                     "occupation": occupation,
@@ -207,6 +232,11 @@ class Queries(Lookups):
                 }
             )
         )
+        if raw is not None:
+            if len(cache) >= _RAW_CACHE_SIZE:
+                cache.clear()
+            cache[raw] = found
+        return found
 
     def series(
         self, occupation: str | Occupation, measure: str | Measure, **qualifiers: object
