@@ -8,6 +8,11 @@ ordering entities with optional fields, and the wording of messages
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,3 +63,212 @@ class TestMessages:
         with pytest.raises(mc.NotFound) as info:
             mc.catalog().credential(key)
         assert repr(key)[:81] not in str(info.value)
+
+
+# -- inflate() takes any real number -----------------------------------------------
+
+
+class TestInflateNumbers:
+    """`inflate` reads any `numbers.Real` amount as the value its user wrote."""
+
+    def test_numpy_float(self) -> None:
+        """A numpy float64 is read through its shortest text, not refused."""
+        np = pytest.importorskip("numpy")
+        assert mc.inflate(np.float64(100.5), 2018, 2018) == Decimal("100.5")
+        assert mc.inflate(np.float64(0.1), 2018, 2018) == Decimal("0.1")
+
+    def test_numpy_float32(self) -> None:
+        """A float32 is read as numpy prints it (0.1, not 0.100000001490116)."""
+        np = pytest.importorskip("numpy")
+        assert mc.inflate(np.float32(0.1), 2018, 2018) == Decimal("0.1")
+        assert mc.inflate(np.float16(2.5), 2018, 2018) == Decimal("2.5")
+
+    def test_numpy_integers(self) -> None:
+        """numpy integers are whole numbers like any int."""
+        np = pytest.importorskip("numpy")
+        assert mc.inflate(np.int64(100), 2018, 2018) == Decimal(100)
+        assert mc.inflate(np.uint8(7), 2018, 2018) == Decimal(7)
+        assert mc.inflate(np.int32(100), 2004, 2018) == mc.inflate(100, 2004, 2018)
+
+    def test_fraction(self) -> None:
+        """A Fraction is divided out exactly, then rounded to PRECISION digits."""
+        assert mc.inflate(Fraction(1, 4), 2018, 2018) == Decimal("0.25")
+        third = mc.inflate(Fraction(1, 3), 2018, 2018)
+        assert third == Decimal("0." + "3" * mc.PRECISION)
+
+    @pytest.mark.parametrize(
+        ("amount", "expected"),
+        [(0.1, "0.1"), (1e20, "1E+20"), (-2.5, "-2.5"), (30610.0, "30610.0")],
+    )
+    def test_float_shortest_text(self, amount: float, expected: str) -> None:
+        """A Python float reads as its repr: the digits the user typed."""
+        assert mc.inflate(amount, 2018, 2018) == Decimal(expected)
+
+    @pytest.mark.parametrize(
+        "amount",
+        [
+            float("nan"),
+            float("inf"),
+            -float("inf"),
+            Decimal("NaN"),
+            Decimal("sNaN"),
+            Decimal("-Infinity"),
+            "NaN",
+            "abc",
+            "",
+            None,
+            True,
+            [100],
+            object(),
+            complex(1, 0),
+            b"100",
+        ],
+    )
+    def test_refused(self, amount: object) -> None:
+        """NaN, infinities and non-numbers raise ArgumentError naming the amount."""
+        with pytest.raises(mc.ArgumentError, match="amount") as info:
+            mc.inflate(amount, 2004, 2018)  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.CpiError)  # what it raised before: still caught
+
+    def test_numpy_refused(self) -> None:
+        """numpy NaN, infinity and booleans raise ArgumentError too."""
+        np = pytest.importorskip("numpy")
+        for amount in (np.nan, np.float32("inf"), np.float64("-inf"), np.True_):
+            with pytest.raises(mc.ArgumentError, match="amount"):
+                mc.inflate(amount, 2004, 2018)
+
+    @SETTINGS
+    @given(st.floats(allow_nan=False, allow_infinity=False))
+    def test_any_float(self, amount: float) -> None:
+        """Every finite float reads as its repr."""
+        assert mc.inflate(amount, 2018, 2018) == Decimal(repr(amount))
+
+    @SETTINGS
+    @given(st.floats(width=32, allow_nan=False, allow_infinity=False))
+    def test_any_float32(self, amount: float) -> None:
+        """Every finite float32 reads as numpy's own shortest text for it."""
+        np = pytest.importorskip("numpy")
+        value = np.float32(amount)
+        assert mc.inflate(value, 2018, 2018) == Decimal(str(value))
+
+    @SETTINGS
+    @given(st.integers() | st.fractions())
+    def test_any_rational(self, amount: int | Fraction) -> None:
+        """Ints and fractions always give a Decimal."""
+        assert isinstance(mc.inflate(amount, 2004, 2018), Decimal)
+
+
+# -- compare and inflate: a wrong argument is an ArgumentError naming it -----------
+
+
+def _a_statistic() -> mc.Statistic:
+    return mc.catalog().stats(measure="annual_wage", percentile=50)[0]
+
+
+def _outcome(call: Callable[[], object]) -> object:
+    """Return what *call* returns, or the MedcoderError it raises (anything else escapes)."""
+    try:
+        return call()
+    except mc.MedcoderError as exc:
+        return exc
+
+
+_ANY_VALUE: st.SearchStrategy[object] = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=5),
+    st.binary(max_size=3),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    st.just(object()),
+)
+
+
+class TestCompareArguments:
+    """A wrong argument to compare or inflate is an ArgumentError naming it."""
+
+    @pytest.mark.parametrize("real", [False, True])
+    def test_compare_catalog(self, real: bool) -> None:
+        """A catalog that is not a Catalog is refused, with real or without."""
+        stat = _a_statistic()
+        with pytest.raises(mc.ArgumentError, match="catalog") as info:
+            mc.compare(stat, stat, real=real, catalog={})  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.CpiError)
+
+    @pytest.mark.parametrize("side", ["a", "b"])
+    def test_compare_statistics(self, side: str) -> None:
+        """A side that is not a Statistic is named (still an IncomparableError)."""
+        stat = _a_statistic()
+        pair: dict[str, object] = {"a": stat, "b": stat, side: 1}
+        with pytest.raises(mc.ArgumentError, match=rf"Statistic objects; {side} is a int") as info:
+            mc.compare(pair["a"], pair["b"])  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.IncomparableError)
+
+    @pytest.mark.parametrize("real", ["no", 1, None])
+    def test_compare_real(self, real: object) -> None:
+        """real must be a bool: "no" would otherwise adjust for inflation."""
+        stat = _a_statistic()
+        with pytest.raises(mc.ArgumentError, match="real"):
+            mc.compare(stat, stat, real=real)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("kwargs", "name"),
+        [
+            ({"from_period": 3.5}, "from_period"),
+            ({"from_period": None}, "from_period"),
+            ({"from_period": "2008-13"}, "from_period"),
+            ({"from_period": 99}, "from_period"),
+            ({"to_period": [2018]}, "to_period"),
+            ({"to_period": "May 2018"}, "to_period"),
+        ],
+    )
+    def test_inflate_periods(self, kwargs: dict[str, object], name: str) -> None:
+        """A period that is not one names its argument (still a PeriodError)."""
+        arguments: dict[str, object] = {"from_period": 2004, "to_period": 2018, **kwargs}
+        with pytest.raises(mc.ArgumentError, match=name) as info:
+            mc.inflate(100, **arguments)  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.PeriodError)
+
+    def test_inflate_catalog(self) -> None:
+        """inflate's catalog must be a Catalog."""
+        with pytest.raises(mc.ArgumentError, match="catalog"):
+            mc.inflate(100, 2004, catalog=[])  # type: ignore[arg-type]
+
+    def test_inflate_clipped(self) -> None:
+        """A 33 kB amount is shown clipped."""
+        with pytest.raises(mc.ArgumentError) as info:
+            mc.inflate(LONG, 2004)
+        _clipped(str(info.value))
+
+
+class TestFuzzCompare:
+    """Any value for any argument of compare or inflate: a result or a named ArgumentError."""
+
+    @SETTINGS
+    @given(name=st.sampled_from(["a", "b", "real", "catalog"]), value=_ANY_VALUE)
+    def test_compare(self, name: str, value: object) -> None:
+        """compare names the wrong argument."""
+        stat = _a_statistic()
+        arguments: dict[str, Any] = {"a": stat, "b": stat, name: value}
+        result: object = _outcome(lambda: mc.compare(**arguments))
+        if isinstance(result, mc.MedcoderError):
+            assert isinstance(result, mc.ArgumentError)
+            assert f"{name} " in str(result) or f"{name}." in str(result)
+
+    @SETTINGS
+    @given(
+        name=st.sampled_from(["amount", "from_period", "to_period", "catalog"]),
+        value=_ANY_VALUE,
+    )
+    def test_inflate(self, name: str, value: object) -> None:
+        """inflate gives a Decimal or names the wrong argument."""
+        arguments: dict[str, Any] = {"amount": 100, "from_period": 2004, name: value}
+        result: object = _outcome(lambda: mc.inflate(**arguments))
+        if isinstance(result, mc.ArgumentError):
+            assert name in str(result)
+        elif isinstance(result, mc.CpiError):  # a well-formed year with no CPI-U average
+            assert result.year is not None
+        else:
+            assert isinstance(result, Decimal)
