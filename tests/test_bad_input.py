@@ -8,9 +8,12 @@ ordering entities with optional fields, and the wording of messages
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -272,3 +275,83 @@ class TestFuzzCompare:
             assert result.year is not None
         else:
             assert isinstance(result, Decimal)
+
+
+# -- export and to_frame: a wrong argument is an ArgumentError naming it -----------
+
+
+class TestExportArguments:
+    """A wrong argument to export or to_frame is an ArgumentError naming it."""
+
+    def test_export_empty_directory(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """export("") is refused; it does not write into the current directory."""
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(mc.ArgumentError, match="directory"):
+            mc.export("")
+        assert not any(tmp_path.iterdir())
+
+    def test_export_format(self, tmp_path: Path) -> None:
+        """An unknown format names the argument and the formats (still a NotFound)."""
+        with pytest.raises(mc.ArgumentError, match="format") as info:
+            mc.export(tmp_path, format="xml")  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.NotFound)
+        assert info.value.suggestions == ("json", "csv")
+        assert "'json'" in str(info.value)
+        assert not any(tmp_path.iterdir())
+
+    @pytest.mark.parametrize("overwrite", ["no", 1, None])
+    def test_export_overwrite(self, tmp_path: Path, overwrite: object) -> None:
+        """overwrite must be a bool: "no" would otherwise replace files."""
+        with pytest.raises(mc.ArgumentError, match="overwrite"):
+            mc.export(tmp_path, overwrite=overwrite)  # type: ignore[arg-type]
+        assert not any(tmp_path.iterdir())
+
+    @pytest.mark.parametrize("statistics", [None, 5, "abc", [None], object()])
+    def test_to_frame(self, statistics: object) -> None:
+        """to_frame of anything but statistics raises ArgumentError naming the argument."""
+        with pytest.raises(mc.ArgumentError, match="statistics"):
+            mc.to_frame(statistics)  # type: ignore[arg-type]
+
+    def test_errors_pickle(self) -> None:
+        """The errors keep their type and message through pickle."""
+        import pickle  # noqa: PLC0415 - only this test pickles
+
+        raised: list[mc.MedcoderError] = []
+        calls: list[Callable[[], object]] = [
+            lambda: mc.inflate(float("nan"), 2004),
+            lambda: mc.inflate(1, 3.5),  # type: ignore[arg-type]
+            lambda: mc.export("x", format="xml"),  # type: ignore[arg-type]
+            lambda: mc.compare(1, 2),  # type: ignore[arg-type]
+        ]
+        for call in calls:
+            with pytest.raises(mc.ArgumentError) as info:
+                call()
+            raised.append(info.value)
+        for error in raised:
+            again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+            assert (type(again), str(again)) == (type(error), str(error))
+
+
+class TestFuzzExport:
+    """Any value for any argument of export or to_frame: a result or an ArgumentError."""
+
+    @SETTINGS
+    @given(name=st.sampled_from(["directory", "format", "catalog", "overwrite"]), value=_ANY_VALUE)
+    def test_export(self, name: str, value: object) -> None:
+        """export refuses a wrong argument before writing anything."""
+        with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):  # str paths land here
+            target = Path(tmp) / "out"
+            arguments: dict[str, Any] = {"directory": target, name: value}
+            try:
+                mc.export(**arguments)
+            except mc.ArgumentError:
+                assert not target.exists()
+            except mc.ExportError:  # a str directory the system refuses
+                assert name == "directory"
+
+    @SETTINGS
+    @given(value=_ANY_VALUE | st.lists(_ANY_VALUE, min_size=1, max_size=2))
+    def test_to_frame(self, value: object) -> None:
+        """to_frame refuses anything but statistics with ArgumentError."""
+        with pytest.raises((mc.ArgumentError, mc.DependencyError)):
+            mc.to_frame(value)  # type: ignore[arg-type]
