@@ -9,6 +9,7 @@ ordering entities with optional fields, and the wording of messages
 from __future__ import annotations
 
 import contextlib
+import re
 import tempfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -355,3 +356,64 @@ class TestFuzzExport:
         """to_frame refuses anything but statistics with ArgumentError."""
         with pytest.raises((mc.ArgumentError, mc.DependencyError)):
             mc.to_frame(value)  # type: ignore[arg-type]
+
+
+# -- periods: type errors, the interval hint, long text ----------------------------
+
+
+class TestPeriodArguments:
+    """Period's constructors name a wrong argument and clip long text."""
+
+    @pytest.mark.parametrize("text", [2008, None, b"2008"])
+    def test_period_parse_type(self, text: object) -> None:
+        """Period.parse of a non-string is an ArgumentError (still a PeriodError)."""
+        with pytest.raises(mc.ArgumentError, match="text") as info:
+            mc.Period.parse(text)  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.PeriodError)
+
+    @pytest.mark.parametrize("year", ["2004", 2004.0, True])
+    def test_period_year_type(self, year: object) -> None:
+        """Period.year of a non-int is an ArgumentError (still a PeriodError)."""
+        with pytest.raises(mc.ArgumentError, match="year") as info:
+            mc.Period.year(year)  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.PeriodError)
+
+    def test_period_clipped(self) -> None:
+        """A 33 kB period text is shown clipped."""
+        with pytest.raises(mc.PeriodError) as info:
+            mc.Period.parse(LONG)
+        _clipped(str(info.value))
+
+
+class TestPeriodHint:
+    """A month past 12 suggests an interval only when it is the handbook's "2008-18"."""
+
+    @pytest.mark.parametrize("text", ["2018-13", "2050-49", "9999-13", "9990-13", "1000-99"])
+    def test_no_absurd_interval(self, text: str) -> None:
+        """No interval of nearly a century, nor past year 9999, is suggested."""
+        with pytest.raises(mc.PeriodError) as info:
+            mc.Period.parse(text)
+        message = str(info.value)
+        assert "interval '" not in message
+        assert "between 1 and 12" in message
+
+    @pytest.mark.parametrize(
+        ("text", "interval"), [("2008-18", "2008/2018"), ("2096-13", "2096/2113")]
+    )
+    def test_handbook_span(self, text: str, interval: str) -> None:
+        """The handbook's abbreviation still gets its interval."""
+        with pytest.raises(mc.PeriodError, match=f"write the interval '{interval}'"):
+            mc.Period.parse(text)
+
+    @SETTINGS
+    @given(st.integers(1000, 9999), st.integers(13, 99))
+    def test_suggestion_is_valid(self, year: int, month: int) -> None:
+        """Any suggested interval parses and spans at most 20 years."""
+        with pytest.raises(mc.PeriodError) as info:
+            mc.Period.parse(f"{year}-{month}")
+        message = str(info.value)
+        if match := re.search(r"write the interval '(\d{4}/\d{4})'", message):
+            suggested = mc.Period.parse(match[1])
+            assert suggested.start_year == year
+            assert 0 < suggested.end_year - year <= 20
+            assert suggested.end_year % 100 == month
