@@ -9,11 +9,18 @@ ordering entities with optional fields, and the wording of messages
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from fractions import Fraction
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers import _manifest
 
 SETTINGS = settings(max_examples=40, deadline=None)
 """Bounded: each property here stays within a few seconds."""
@@ -417,3 +425,173 @@ class TestPeriodHint:
             assert suggested.start_year == year
             assert 0 < suggested.end_year - year <= 20
             assert suggested.end_year % 100 == month
+
+
+# -- data files: regular files only, of bounded size and depth ---------------------
+
+
+@contextmanager
+def _copy() -> Iterator[Path]:
+    """A writable copy of the packaged data directory."""
+    with (
+        as_file(files("medcoder_careers") / "data") as packaged,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        target = Path(tmp) / "data"
+        shutil.copytree(packaged, target)
+        yield target
+
+
+def _data_files(directory: Path) -> list[str]:
+    """The manifest and the files it lists, manifest first."""
+    listed = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))["files"]
+    return ["manifest.json", *sorted(listed)]
+
+
+def _nest(directory: Path, name: str, index: int, field: str, text: str) -> None:
+    """Set *field* of record *index* of the file *name* to the JSON *text*."""
+    document = json.loads((directory / name).read_text(encoding="utf-8"))
+    document[name.removesuffix(".json")][index][field] = "PLACEHOLDER"
+    raw = json.dumps(document).replace('"PLACEHOLDER"', text, 1)
+    (directory / name).write_text(raw, encoding="utf-8")
+
+
+def _problems(directory: Path) -> tuple[mc.Problem, ...]:
+    """Load *directory*; return the DataError's problems (a DataError must be raised)."""
+    with pytest.raises(mc.DataError) as info:
+        mc.load(directory)
+    assert info.value.problems
+    return info.value.problems
+
+
+# Runs in a child process with a memory cap and a timeout, so that a loader
+# that hangs on a FIFO or reads /dev/zero forever fails the test, not the run.
+_CHILD = """
+import json, os, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2**31, 2**31))
+import medcoder_careers as mc
+mode, directory, name, target = sys.argv[1:]
+path = os.path.join(directory, name)
+if mode == "verify":
+    cat = mc.load(directory)
+os.remove(path)
+if target == "fifo":
+    os.mkfifo(path)
+else:
+    os.symlink(target, path)
+if mode == "verify":
+    report = cat.verify()
+    print(json.dumps({"missing": list(report.missing), "changed": list(report.changed)}))
+else:
+    try:
+        mc.load(directory)
+    except mc.DataError as exc:
+        print(json.dumps([[p.file, p.message] for p in exc.problems]))
+"""
+
+_POSIX_ONLY = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero: POSIX")
+
+
+def _child(mode: str, directory: Path, name: str, target: str) -> object:
+    result = subprocess.run(  # noqa: S603 - this interpreter, the script above
+        [sys.executable, "-c", _CHILD, mode, str(directory), name, target],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not result.stderr
+    outcome: object = json.loads(result.stdout)
+    return outcome
+
+
+class TestDataFiles:
+    """A data directory's files are read only when regular, small and shallow enough."""
+
+    @pytest.mark.parametrize("depth", [1_500, 100_000])
+    def test_deep_nesting_whole_file(self, depth: int) -> None:
+        """A file nested deeper than the parser allows is a problem of that file."""
+        with _copy() as directory:
+            names = _data_files(directory)[:2]
+            for name in names:
+                (directory / name).write_text("[" * depth + "]" * depth, encoding="utf-8")
+            problems = _problems(directory)
+            assert {p.file for p in problems if "nested too deeply" in p.message} == set(names)
+
+    def test_deep_nesting_in_a_record(self) -> None:
+        """Deep nesting inside one record's field is reported against its file."""
+        with _copy() as directory:
+            name = _data_files(directory)[1]
+            _nest(directory, name, 0, "x", "[" * 50_000 + "]" * 50_000)
+            problems = _problems(directory)
+            assert any(p.file == name for p in problems)
+
+    @SETTINGS
+    @given(depth=st.integers(1, 3_000), shape=st.sampled_from(["[]", '{"a":}']), data=st.data())
+    def test_any_depth(self, depth: int, shape: str, data: st.DataObject) -> None:
+        """Any nesting depth in any field loads or gives a DataError, nothing else."""
+        with _copy() as directory:
+            name = data.draw(st.sampled_from(_data_files(directory)[1:]))
+            document = json.loads((directory / name).read_text(encoding="utf-8"))
+            records = document[name.removesuffix(".json")]
+            index = data.draw(st.integers(0, len(records) - 1))
+            field = data.draw(st.sampled_from(sorted(records[index])))
+            opening, closing = shape[:-1], shape[-1]
+            _nest(directory, name, index, field, opening * depth + closing * depth)
+            result: object = _outcome(lambda: mc.load(directory))
+            if isinstance(result, mc.MedcoderError):
+                assert isinstance(result, mc.DataError)
+                assert result.problems
+                assert str(result)
+
+    def test_too_large(self) -> None:
+        """A file over the size limit is refused without being read."""
+        with _copy() as directory:
+            name = _data_files(directory)[1]
+            with (directory / name).open("r+b") as handle:
+                handle.truncate(_manifest.MAX_FILE_BYTES + 1)  # sparse: no disk used
+            problems = _problems(directory)
+            assert [p.file for p in problems if "larger than" in p.message] == [name]
+
+    def test_a_directory(self) -> None:
+        """A directory where a file should be is one problem naming it."""
+        with _copy() as directory:
+            name = _data_files(directory)[1]
+            (directory / name).unlink()
+            (directory / name).mkdir()
+            problems = _problems(directory)
+            assert any(p.file == name and "not a regular file" in p.message for p in problems)
+
+    @_POSIX_ONLY
+    @pytest.mark.parametrize("which", [0, 1])
+    @pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+    def test_fifo_or_device(self, which: int, target: str) -> None:
+        """A FIFO, or a link to /dev/zero, is refused at once: load() does not hang."""
+        with _copy() as directory:
+            name = _data_files(directory)[which]
+            problems = _child("load", directory, name, target)
+            assert isinstance(problems, list)
+            assert [file for file, message in problems if "not a regular file" in message] == [name]
+
+    @_POSIX_ONLY
+    @pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+    def test_verify_does_not_hang(self, target: str) -> None:
+        """verify() reports a file turned into a FIFO or device as missing."""
+        with _copy() as directory:
+            name = _data_files(directory)[1]
+            report = _child("verify", directory, name, target)
+            assert report == {"missing": [name], "changed": []}
+
+    def test_packaged_data_still_loads(self) -> None:
+        """The reader still reads the packaged data (a Traversable) and a copy of it."""
+        with _copy() as directory:
+            assert mc.load(directory) == mc.catalog()
+            assert mc.load(directory).verify().ok
+
+    def test_report_counts_files(self) -> None:
+        """A report over one file says "1 file"."""
+        from medcoder_careers._manifest import VerifyReport  # noqa: PLC0415
+
+        report = VerifyReport(data_version="2026.1", digest="0" * 64, checked=("a.json",))
+        assert "1 file intact" in str(report)
