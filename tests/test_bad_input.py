@@ -9,6 +9,8 @@ ordering entities with optional fields, and the wording of messages
 from __future__ import annotations
 
 import contextlib
+import enum
+import itertools
 import json
 import os
 import re
@@ -16,20 +18,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from fractions import Fraction
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers import _manifest
+from medcoder_careers._vocab import units_for
 
 SETTINGS = settings(max_examples=40, deadline=None)
 """Bounded: each property here stays within a few seconds."""
@@ -595,3 +600,135 @@ class TestDataFiles:
 
         report = VerifyReport(data_version="2026.1", digest="0" * 64, checked=("a.json",))
         assert "1 file intact" in str(report)
+
+
+# -- sorting entities with optional fields -----------------------------------------
+
+
+_TEXT = st.sampled_from(["", "a", "b"])  # few values: ties make later fields count
+_PERIODS = st.sampled_from([mc.Period.parse(t) for t in ("2008", "2008-05", "2008/2018")])
+_DECIMALS = st.sampled_from([Decimal(0), Decimal("1.5"), Decimal(30610)])
+_AREAS = st.sampled_from(["0000000", "0600000"])
+_SPECIAL: dict[str, st.SearchStrategy[Any]] = {
+    "Area.id": _AREAS,
+    "Statistic.area": _AREAS,
+    "Statistic.percentile": st.none() | st.sampled_from([10, 50]),
+    "Industry.level": st.none() | st.sampled_from([2, 6]),
+}
+
+
+def _for_type(hint: Any) -> st.SearchStrategy[Any]:  # noqa: PLR0911 - one return per type
+    origin, arguments = get_origin(hint), get_args(hint)
+    if origin in {Union, types.UnionType}:
+        return st.one_of([_for_type(argument) for argument in arguments])
+    if hint is type(None):
+        return st.none()
+    if origin is tuple:
+        return st.lists(_for_type(arguments[0]), max_size=2).map(tuple)
+    if hint is str:
+        return _TEXT
+    if hint is int:
+        return st.sampled_from([10, 50, 2010])
+    if hint is Decimal:
+        return _DECIMALS
+    if hint is mc.Period:
+        return _PERIODS
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return st.sampled_from(list(hint)[:3])
+    if isinstance(hint, type) and attrs.has(hint):
+        return entities(hint)
+    raise NotImplementedError(hint)
+
+
+def _fields(cls: type[Any]) -> dict[str, st.SearchStrategy[Any]]:
+    hints = get_type_hints(cls)
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for field in attrs.fields(cls):
+        special = _SPECIAL.get(f"{cls.__name__}.{field.name}")
+        fields[field.name] = _for_type(hints[field.name]) if special is None else special
+    return fields
+
+
+@st.composite
+def _statistics(draw: st.DrawFn) -> mc.Statistic:
+    values = {name: draw(strategy) for name, strategy in _fields(mc.Statistic).items()}
+    values["unit"] = draw(st.sampled_from(sorted(units_for(values["measure"]))))
+    if values["value_high"] is not None:
+        values["value_high"] = values["value"] + values["value_high"]
+    return mc.Statistic(**values)
+
+
+def entities(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """Any well-typed instance of the model class *cls*, drawn from few values."""
+    if cls is mc.Statistic:
+        return _statistics()
+    return st.builds(cls, **_fields(cls))
+
+
+MODEL = (
+    mc.Area,
+    mc.Citation,
+    mc.CpiAnnualAverage,
+    mc.Credential,
+    mc.Fact,
+    mc.Industry,
+    mc.NaicsCode,
+    mc.Occupation,
+    mc.Organization,
+    mc.PostalAddress,
+    mc.Requirement,
+    mc.SocCode,
+    mc.Source,
+    mc.Specialty,
+    mc.Statistic,
+)
+
+
+def _requirement(organization: str | None) -> mc.Requirement:
+    return mc.Requirement(
+        kind=mc.RequirementKind.EXAM,
+        text="Pass the exam",
+        organization=organization,
+        citation=mc.Citation(source="s", quote="q"),
+    )
+
+
+class TestOrdering:
+    """Entities of one class always sort, an absent optional field first."""
+
+    def test_requirement_none_first(self) -> None:
+        """A Requirement with no organization sorts before one with a name."""
+        named, unnamed = _requirement("ahima"), _requirement(None)
+        assert sorted([named, unnamed]) == [unnamed, named]
+        assert sorted([unnamed, named]) == [unnamed, named]
+
+    def test_citation_locator_none_first(self) -> None:
+        """A citation without a locator sorts before one with a locator."""
+        bare = mc.Citation(source="s", quote="q")
+        located = mc.Citation(source="s", quote="q", locator="oe.area:0600000")
+        assert sorted([located, bare]) == [bare, located]
+
+    def test_fact_period_none_first(self) -> None:
+        """A fact with no period sorts before a dated one."""
+        citation = mc.Citation(source="s", quote="q")
+        facts = [
+            mc.Fact(
+                period=period,
+                source="s",
+                occupation="o",
+                topic=mc.FactTopic.ENTRY_LEVEL_EDUCATION,
+                text="t",
+                citation=citation,
+            )
+            for period in (mc.Period.year(2008), None)
+        ]
+        assert [f.period for f in sorted(facts)] == [None, mc.Period.year(2008)]
+
+    @SETTINGS
+    @given(st.sampled_from(MODEL).flatmap(lambda cls: st.lists(entities(cls), max_size=6)))
+    def test_any_list_sorts(self, items: list[Any]) -> None:
+        """sorted() of any list of one class never raises, and gives a total order."""
+        ordered = sorted(items)
+        assert all(not later < earlier for earlier, later in itertools.pairwise(ordered))
+        descending = sorted(items, reverse=True)
+        assert all(not earlier < later for earlier, later in itertools.pairwise(descending))
