@@ -53,5 +53,8 @@ def _generate(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Hook page generation into the build."""
+    """Hook page generation into the build, and keep str's and int's help off the API page."""
+    from _autodoc import drop_type_docstrings  # noqa: PLC0415 - docs-only helper
+
     app.connect("builder-inited", _generate)
+    app.connect("autodoc-process-docstring", drop_type_docstrings)

@@ -91,4 +91,4 @@ class TestAny:
     def test_none_refused_without_absent_value(self, cat: mc.Catalog, name: str) -> None:
         """None for a filter every statistic has is an ArgumentError naming it."""
         with pytest.raises(mc.ArgumentError, match=name):
-            cat.stats(**{name: None})
+            cat.stats(**{name: None})  # type: ignore[arg-type]

@@ -17,11 +17,11 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO, cast
 
 from ._catalog import Catalog, catalog, load
 from ._compare import Comparison, compare
-from ._errors import DataError, MedcoderError, NotFound, PeriodError
+from ._errors import DataError, MedcoderError, NotFound, PeriodError, clip, plural
 from ._export import FORMATS, csv_text, export, full_record
 from ._filters import FILTERS, QUALIFIERS
 from ._model import Statistic
@@ -59,8 +59,8 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr."""
 
     def error(self, message: str) -> NoReturn:
-        """Print one line (a value's own line breaks folded) and exit 2."""
-        line = " ".join(message.split())
+        """Print one line (a value's own line breaks folded, a long one clipped) and exit 2."""
+        line = " ".join(map(clip, message.split()))
         self.exit(_EXIT_BAD_INPUT, f"{self.prog}: error: {line} (see {self.prog} --help)\n")
 
 
@@ -73,7 +73,7 @@ def _data(args: argparse.Namespace) -> Catalog:
         return catalog()
     # os.path.isdir: False, not OSError, for a name too long
     if not os.path.isdir(args.data):  # noqa: PTH112 - see above
-        msg = f"--data {args.data}: not a directory"
+        msg = f"--data {clip(args.data)}: not a directory"
         raise _UsageError(msg)
     return load(args.data)
 
@@ -207,7 +207,7 @@ def _search(args: argparse.Namespace) -> int:
     cat = _data(args)
     results = cat.search(args.text, kind=args.kind, limit=args.limit)
     if args.format == "table":
-        print(search_table(results, args.text))
+        print(search_table(results, clip(args.text)))
         return 0
     records = [
         {"score": r.score, "kind": r.kind, "id": r.id, "name": r.name, "title": title(r.entity)}
@@ -352,7 +352,7 @@ def _pick(cat: Catalog, args: argparse.Namespace, side: str) -> Statistic:
     try:
         found = cat.stats(**given)
     except PeriodError as exc:  # only a side has a period
-        msg = f"--{side}-period {given['period']}: {exc}"
+        msg = f"--{side}-period {clip(given['period'])}: {exc}"
         raise _UsageError(msg) from None
     unset = [name for name in _QUALIFIERS if name not in given]
     plain = [s for s in found if all(getattr(s, name) is None for name in unset)]
@@ -366,19 +366,20 @@ def _pick(cat: Catalog, args: argparse.Namespace, side: str) -> Statistic:
         add = " or ".join(_options(side, differ)) or "more filters"
         first = f" ({differ[0]}: {', '.join(values)})" if differ else ""
         msg = (
-            f"{where}: {len(plain)} statistics match, differing in "
+            f"{where}: {plural(len(plain), 'statistic')} match, differing in "
             f"{', '.join(differ) or 'what no option selects'}{first}; add {add}"
         )
     elif found:
         missing = [name for name in unset if any(getattr(s, name) is not None for s in found)]
         values = sorted({str(getattr(s, missing[0])) for s in found})
         msg = (
-            f"{where}: {len(found)} statistics match, all with {' and '.join(missing)} set; "
+            f"{where}: {plural(len(found), 'statistic')} match, all with "
+            f"{' and '.join(missing)} set; "
             f"add --{missing[0]} (one of: {', '.join(values)})"
         )
     else:
         filters = " ".join(
-            f"--{name if name not in _SIDE_FILTERS else f'{side}-{name}'} {value}"
+            f"--{name if name not in _SIDE_FILTERS else f'{side}-{name}'} {clip(value)}"
             for name, value in given.items()
         )
         msg = f"{where}: no statistic matches {filters or 'no filters'}"
@@ -443,7 +444,8 @@ def _export(args: argparse.Namespace) -> int:
     cat = _data(args)
     output = args.output or f"{_PROG}-{cat.data_version}-{args.format}"
     written = export(output, format=args.format, catalog=cat, overwrite=args.force)
-    print(f"wrote {len(written)} files ({args.format}) to {output} (data {cat.data_version})")
+    files = plural(len(written), "file")
+    print(f"wrote {files} ({args.format}) to {output} (data {cat.data_version})")
     return 0
 
 
@@ -461,7 +463,7 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         cat = _data(args)
     except DataError as exc:
-        print(f"{where}: NOT valid ({len(exc.problems)} problems)")
+        print(f"{where}: NOT valid ({plural(len(exc.problems), 'problem')})")
         print("\n".join(f"  {problem}" for problem in exc.problems))
         return _EXIT_FAILED
     report = cat.verify()
@@ -563,10 +565,77 @@ def _one_line(exc: MedcoderError) -> str:
     if isinstance(exc, DataError):
         first = exc.problems[0] if exc.problems else "unknown problem"
         return (
-            f"the data is not valid ({len(exc.problems)} problems; first: {first}); "
+            f"the data is not valid ({plural(len(exc.problems), 'problem')}; first: {first}); "
             f"run '{_PROG} verify' with the same --data for all"
         )
     return " ".join(str(exc).split())
+
+
+class _Output(io.TextIOBase):
+    r"""stdout or stderr for one run: what it cannot encode is escaped, a reader gone ignored.
+
+    Text the stream's encoding cannot hold (``é`` on an ASCII terminal, a
+    lone surrogate from a file name in argv) is written with
+    ``backslashreplace`` (``\xe9``, ``\udcff``) instead of raising. When
+    the reader leaves (``| head -1``), the rest of the output is dropped and
+    the command runs on to its own exit status, as POSIX tools do.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self.reader_gone = False
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # typeshed: a plain attribute
+        """The wrapped stream's encoding."""
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def writable(self) -> bool:
+        """Always: this is an output stream."""
+        return True
+
+    def isatty(self) -> bool:
+        """Whether the wrapped stream is a terminal."""
+        return self._stream.isatty()
+
+    def write(self, text: str) -> int:
+        """Write *text*, escaped where the encoding cannot hold it; nothing once the reader left."""
+        if not self.reader_gone:
+            try:
+                try:
+                    self._stream.write(text)
+                except UnicodeEncodeError:
+                    escaped = text.encode(self.encoding, "backslashreplace")
+                    self._stream.write(escaped.decode(self.encoding))
+            except BrokenPipeError:
+                self._reader_left()
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the wrapped stream, unless its reader left."""
+        if not self.reader_gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_left()
+
+    def close(self) -> None:
+        """Leave the wrapped stream open: it is the interpreter's, not this run's."""
+
+    def _reader_left(self) -> None:
+        self.reader_gone = True
+        # The stream's buffer may still hold bytes no one will read; point its
+        # descriptor at the null device so that flushing them at exit does not
+        # fail again ("Exception ignored ... BrokenPipeError").
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, self._stream.fileno())
+            finally:
+                os.close(devnull)
+        except (OSError, ValueError):  # no descriptor (a StringIO): nothing to flush at exit
+            pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -574,17 +643,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Exit status: 0 on success, 1 when ``verify`` finds the data changed or
     invalid, 2 on bad input (with one line on stderr), 130 when interrupted.
+    Output never fails: text the terminal's encoding cannot hold is written
+    escaped, and a reader that leaves early (``| head -1``) ends the output
+    quietly without changing the status.
     """
+    saved = sys.stdout, sys.stderr
+    if sys.stdout is not None:  # None under pythonw
+        sys.stdout = cast("TextIO", _Output(sys.stdout))
+    if sys.stderr is not None:
+        sys.stderr = cast("TextIO", _Output(sys.stderr))
+    try:
+        return _run(argv)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()  # now, so that a reader gone is noticed here, not at exit
+        sys.stdout, sys.stderr = saved
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _COMMANDS[args.command].run(args)
     except MedcoderError as exc:
         print(f"{_PROG}: error: {_one_line(exc)}", file=sys.stderr)
         return _EXIT_BAD_INPUT
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) left: stop quietly, as POSIX tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return _EXIT_FAILED
     except KeyboardInterrupt:
         return _EXIT_INTERRUPTED

@@ -53,6 +53,8 @@ Inflation (``real=True`` and `inflate`)
 from __future__ import annotations
 
 import decimal
+import numbers
+import operator
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
@@ -61,7 +63,15 @@ import attrs
 
 from ._catalog import Catalog
 from ._catalog import catalog as _packaged_catalog
-from ._errors import CpiError, IncomparableError, PeriodError, shown
+from ._errors import (
+    ArgumentCpiError,
+    ArgumentIncomparableError,
+    ArgumentPeriodError,
+    CpiError,
+    IncomparableError,
+    PeriodError,
+    shown,
+)
 from ._model import CpiAnnualAverage, Statistic
 from ._period import Period, PeriodKind
 from ._vocab import Bound, Unit
@@ -193,16 +203,19 @@ def compare(
         The `Comparison` of *b* with *a*.
 
     Raises:
-        IncomparableError: an argument is not a `Statistic` (or its value
-            not a finite Decimal); the two differ in measure, unit or a
-            qualifier (the message names each field that differs); one is a
-            range and the other not; their periods are an interval and a
-            point, or intervals of different lengths; ``real`` is asked of
-            a unit other than dollars; or a value's exponent is so large
-            that the figures leave Decimal's range.
+        ArgumentError: *a* or *b* is not a `Statistic` (or its value not a
+            finite Decimal), or *real* is not a bool (each also an
+            `IncomparableError`); *catalog* is not a `Catalog` or None,
+            with ``real`` or without (also a `CpiError`). The message names
+            the argument.
+        IncomparableError: the two differ in measure, unit or a qualifier
+            (the message names each field that differs); one is a range and
+            the other not; their periods are an interval and a point, or
+            intervals of different lengths; ``real`` is asked of a unit
+            other than dollars; or a value's exponent is so large that the
+            figures leave Decimal's range.
         CpiError: with ``real``, a period's year has no CPI-U annual
-            average (or the period is an interval), or *catalog* is not a
-            `Catalog`.
+            average (or the period is an interval).
 
     >>> import medcoder_careers as mc
     >>> cat = mc.catalog()
@@ -218,6 +231,10 @@ def compare(
     """
     _check_statistic(a, "a")
     _check_statistic(b, "b")
+    if not isinstance(real, bool):
+        msg = f"real must be True or False, got {shown(real)}"
+        raise ArgumentIncomparableError(msg)
+    _check_catalog(catalog)
     _check_comparable(a, b)
     years = _years(a.period, b.period)
     bound = _change_bound(_bound(a), _bound(b))
@@ -262,7 +279,7 @@ def compare(
 
 
 def inflate(
-    amount: Decimal | float | str,
+    amount: Decimal | float | numbers.Real | str,
     from_period: Period | str | int,
     to_period: Period | str | int | None = None,
     *,
@@ -276,8 +293,13 @@ def inflate(
     periods in one year return *amount* unchanged.
 
     Args:
-        amount: Dollars, as a Decimal, an int, a float (read through its
-            shortest text form, ``0.1`` as ``Decimal("0.1")``) or text.
+        amount: Dollars: a Decimal; any `numbers.Integral` (an int, a numpy
+            integer); any other `numbers.Real` (a float, a numpy float, a
+            Fraction); or its text. A float is read as the digits that
+            print it, ``repr(float(x))``, so ``0.1`` is ``Decimal("0.1")``
+            and not the binary fraction nearest 0.1; a numpy float of another
+            width as numpy prints it (``np.float32(0.1)`` is ``0.1``); a
+            Fraction is divided out to `PRECISION` digits.
         from_period: The period of *amount*: a `Period`, its text
             (``"2004"``, ``"2008-05"``) or a year as an int.
         to_period: The period to express it in; by default the latest year
@@ -289,11 +311,14 @@ def inflate(
         The amount in dollars of *to_period*.
 
     Raises:
-        CpiError: *amount* is not a finite number (or so large that the
-            result leaves Decimal's range); a period's year has no
-            CPI-U annual average, or the period is an interval; *catalog* is
-            not a `Catalog` or has no CPI-U averages.
-        PeriodError: a period is not a period.
+        ArgumentError: *amount* is not a finite number (NaN, an infinity,
+            a bool, a complex, text that is no number) or *catalog* is not a
+            `Catalog` (each also a `CpiError`); a period is neither a
+            `Period`, its text nor an int year, or its text or year is not
+            valid (also a `PeriodError`). The message names the argument.
+        CpiError: a period's year has no CPI-U annual average, or the
+            period is an interval; *catalog* has no CPI-U averages; the
+            amount is so large that the result leaves Decimal's range.
 
     >>> import medcoder_careers as mc
     >>> round(mc.inflate(100, "2004", "2018-05"), 2)
@@ -323,17 +348,17 @@ def inflate(
 def _check_statistic(stat: object, name: str) -> None:
     if not isinstance(stat, Statistic):
         msg = f"compare takes two Statistic objects; {name} is a {type(stat).__name__}"
-        raise IncomparableError(msg)
+        raise ArgumentIncomparableError(msg)
     for field in ("value", "value_high"):
         number = getattr(stat, field)
         if field == "value_high" and number is None:
             continue
         if not isinstance(number, Decimal) or not number.is_finite():
             msg = f"{name}.{field} is not a finite Decimal: {shown(number)}"
-            raise IncomparableError(msg)
+            raise ArgumentIncomparableError(msg)
     if not isinstance(stat.period, Period):
         msg = f"{name}.period is not a Period: {shown(stat.period)}"
-        raise IncomparableError(msg)
+        raise ArgumentIncomparableError(msg)
 
 
 def _show(value: object) -> str:
@@ -403,42 +428,70 @@ def _years(a: Period, b: Period) -> Decimal:
 def _period(value: object, name: str) -> Period:
     if isinstance(value, Period):
         return value
-    if isinstance(value, str):
-        return Period.parse(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Period.year(value)
-    msg = f"{name} is a Period, its text or a year, got {type(value).__name__}"
-    raise PeriodError(msg)
+    try:
+        if isinstance(value, str):
+            return Period.parse(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Period.year(value)
+    except PeriodError as exc:
+        msg = f"{name}: {exc}"
+        raise ArgumentPeriodError(msg) from None
+    msg = f"{name} must be a Period, its text or a year as an int, got {type(value).__name__}"
+    raise ArgumentPeriodError(msg)
 
 
 # -- CPI ------------------------------------------------------------------
 
 
 def _amount(value: object) -> Decimal:
-    amount: Decimal | None = None
-    if isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        amount = Decimal(value)
-    elif isinstance(value, float):
-        amount = Decimal(repr(value))
-    elif isinstance(value, str):
-        try:
-            amount = Decimal(value.strip())
-        except decimal.InvalidOperation:
-            amount = None
+    try:
+        amount = _decimal(value)
+    except (ArithmeticError, ValueError, TypeError):  # decimal's signals are ArithmeticErrors
+        amount = None  # a number type whose conversion fails: not a number to us
     if amount is None or not amount.is_finite():
-        msg = f"the amount must be a finite number, got {shown(value)}"
-        raise CpiError(msg)
+        msg = f"amount must be a finite number, got {shown(value)}"
+        raise ArgumentCpiError(msg)
     return amount
 
 
+def _decimal(value: object) -> Decimal | None:  # noqa: PLR0911 - one return per kind of number
+    """Return *value* as the Decimal its user means, or None when it is no number."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        return None  # True is an int to Python, not an amount of dollars
+    if isinstance(value, numbers.Integral):
+        return Decimal(operator.index(value))  # an int, a numpy integer
+    if isinstance(value, float):  # a Python float, numpy.float64
+        return Decimal(repr(float(value)))  # the shortest text: 0.1, not 0.1000000000000000055
+    if isinstance(value, numbers.Rational):  # a Fraction: exact, then rounded once
+        numerator, denominator = operator.index(value.numerator), operator.index(value.denominator)
+        return _CONTEXT.divide(Decimal(numerator), Decimal(denominator))
+    if isinstance(value, numbers.Real):  # numpy float32 / float16 / longdouble, ...
+        return _real(value)
+    if isinstance(value, str):
+        return Decimal(value.strip())
+    return None
+
+
+def _real(value: numbers.Real) -> Decimal:
+    """Read a real of another type as the text it prints (numpy: its shortest digits)."""
+    try:
+        return Decimal(str(value).strip())
+    except decimal.InvalidOperation:
+        return Decimal(repr(float(value)))
+
+
+def _check_catalog(catalog: object) -> None:
+    if catalog is not None and not isinstance(catalog, Catalog):
+        msg = f"catalog must be a Catalog or None, got {type(catalog).__name__}"
+        raise ArgumentCpiError(msg)
+
+
 def _cpi_table(catalog: object) -> Mapping[int, CpiAnnualAverage]:
-    if catalog is None:
-        return _packaged_catalog().cpi_u
+    _check_catalog(catalog)
     if not isinstance(catalog, Catalog):
-        msg = f"catalog must be a Catalog, got {type(catalog).__name__}"
-        raise CpiError(msg)
+        return _packaged_catalog().cpi_u
     return catalog.cpi_u
 
 

@@ -7,7 +7,11 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ArgumentCpiError",
     "ArgumentError",
+    "ArgumentIncomparableError",
+    "ArgumentNotFound",
+    "ArgumentPeriodError",
     "CpiError",
     "DataError",
     "DependencyError",
@@ -18,31 +22,46 @@ __all__ = [
     "NotFound",
     "PeriodError",
     "Problem",
+    "clip",
+    "plural",
+    "shown",
 ]
 
 
 def shown(value: object) -> str:
-    """Return ``repr(value)`` for a message, or a stand-in when it has no text.
+    """Return ``repr(value)`` for a message, clipped, or a stand-in when it has no text.
 
-    An int of more digits than `sys.get_int_max_str_digits` (or a container
-    holding one) refuses ``repr`` with a bare `ValueError`; an error message
-    about bad input must not fail on the input itself.
+    A repr longer than `LONGEST` characters is cut there and ends in
+    ``...``: a 33 kB query is not echoed back whole. An int of more digits
+    than `sys.get_int_max_str_digits` (or a container holding one) refuses
+    ``repr`` with a bare `ValueError`, and a deeply nested list exhausts the
+    stack; an error message about bad input must not fail on the input
+    itself.
     """
     entity_id = getattr(value, "id", None)
     if attrs.has(type(value)) and isinstance(entity_id, str):
-        return f"<{type(value).__name__} {entity_id!r}>"  # not its whole repr
-    if len(text := _repr(value)) > _LONGEST:
-        return f"{text[:_LONGEST]}..."
-    return text
+        return f"<{type(value).__name__} {clip(repr(entity_id))}>"  # not its whole repr
+    return clip(_repr(value))
 
 
-_LONGEST = 200
+LONGEST = 80
+"""The most characters of user input an error message repeats."""
+
+
+def clip(text: str, longest: int = LONGEST) -> str:
+    """Return *text*, cut to *longest* characters and ``...`` when it is longer."""
+    return text if len(text) <= longest else f"{text[:longest]}..."
+
+
+def plural(count: int, noun: str) -> str:
+    """Return ``"1 problem"``, ``"2 problems"``: *count* and the noun that agrees with it."""
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def _repr(value: object) -> str:
     try:
         return repr(value)
-    except ValueError:
+    except (ValueError, RecursionError):
         return f"<{type(value).__name__} too large to show>"
 
 
@@ -81,7 +100,7 @@ class NotFound(MedcoderError, KeyError):  # noqa: N818 - the contract names it
     def _message(self) -> str:
         if self.matches:
             return (
-                f"{shown(self.key)} matches {len(self.matches)} {self.kind} records: "
+                f"{shown(self.key)} matches {plural(len(self.matches), f'{self.kind} record')}: "
                 f"{', '.join(self.matches)}; use one of these ids"
             )
         message = f"no {self.kind} matches {shown(self.key)}"
@@ -150,9 +169,8 @@ class DataError(MedcoderError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        count = len(self.problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"{count} problem{'s' * (count != 1)} in the data:\n{lines}")
+        super().__init__(f"{plural(len(self.problems), 'problem')} in the data:\n{lines}")
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle with the problems."""
@@ -204,3 +222,31 @@ class ArgumentError(MedcoderError, ValueError):
     For example a search ``limit`` that is not a whole number, or a
     `Series` built with two points for one period.
     """
+
+
+# A wrong argument is an ArgumentError everywhere. Where a function raised a
+# more specific error for it before, the error is both, so that code catching
+# the earlier class keeps working.
+
+
+class ArgumentCpiError(ArgumentError, CpiError):
+    """A wrong amount or catalog for `inflate` or `compare` (an ArgumentError and a CpiError)."""
+
+
+class ArgumentPeriodError(ArgumentError, PeriodError):
+    """A period argument of the wrong type or form (an ArgumentError and a PeriodError)."""
+
+
+class ArgumentIncomparableError(ArgumentError, IncomparableError):
+    """A `compare` argument that is not a usable statistic, or a non-bool ``real``."""
+
+
+class ArgumentNotFound(ArgumentError, NotFound):  # noqa: N818 - NotFound's name, as an argument
+    """An argument outside a fixed set of choices, e.g. an export ``format``.
+
+    Its ``kind`` is the argument's name and its ``suggestions`` the choices.
+    """
+
+    def _message(self) -> str:
+        choices = ", ".join(map(repr, self.suggestions))
+        return f"{self.kind} must be one of {choices}, got {shown(self.key)}"

@@ -21,7 +21,7 @@ from attrs import AttrsInstance
 
 from ._catalog import Catalog
 from ._catalog import catalog as _packaged
-from ._errors import ArgumentError, ExportError, NotFound
+from ._errors import ArgumentError, ArgumentNotFound, ExportError, shown
 from ._manifest import MANIFEST, sha256
 from ._period import Period
 
@@ -183,17 +183,20 @@ def export(
         The paths written, manifest last for ``"json"``.
 
     Raises:
-        NotFound: *format* is not ``"json"`` or ``"csv"``.
         ArgumentError: *directory* is not a path (a `str` or an
-            `os.PathLike`), or *catalog* is not a `Catalog`.
+            `os.PathLike`) or is empty (write ``"."`` for the current
+            directory); *format* is not ``"json"`` or ``"csv"`` (also a
+            `NotFound` suggesting them); *catalog* is not a `Catalog`;
+            *overwrite* is not a bool. Nothing is written.
         ExportError: a file exists (and *overwrite* is false), or writing
             failed (also for a name the system refuses: too long, a NUL).
     """
-    if format not in FORMATS:
-        raise NotFound(format, "export format", suggestions=FORMATS)
-    given: object = directory
-    if not (isinstance(given, str | os.PathLike) and isinstance(os.fspath(given), str)):
-        msg = f"directory must be a str or os.PathLike, got {type(given).__name__}"
+    given: object = format  # typed as the two formats; any object may come
+    if not isinstance(given, str) or given not in FORMATS:
+        raise ArgumentNotFound(given, "format", suggestions=FORMATS)
+    root = _directory(directory)
+    if not isinstance(overwrite, bool):
+        msg = f"overwrite must be True or False, got {shown(overwrite)}"
         raise ArgumentError(msg)
     if catalog is None:
         catalog = _packaged()
@@ -202,7 +205,6 @@ def export(
         raise ArgumentError(msg)
     produce = _json_files if format == "json" else _csv_files
     files = list(produce(catalog))
-    root = Path(directory)
     targets = [root / name for name, _ in files]
     try:
         existing = [] if overwrite else [path for path in targets if path.exists()]
@@ -218,6 +220,21 @@ def export(
     except (OSError, ValueError) as exc:
         raise _write_error(root, exc) from exc
     return tuple(targets)
+
+
+def _directory(directory: object) -> Path:
+    """Return *directory* as a Path, or raise ArgumentError naming what it is instead."""
+    try:
+        path = os.fspath(directory) if isinstance(directory, str | os.PathLike) else None
+    except TypeError:  # an os.PathLike whose __fspath__ gives neither str nor bytes
+        path = None
+    if not isinstance(path, str):
+        msg = f"directory must be a str or os.PathLike, got {type(directory).__name__}"
+        raise ArgumentError(msg)
+    if not path:  # Path("") is ".": the files would land in the current directory
+        msg = "directory must not be empty; write '.' for the current directory"
+        raise ArgumentError(msg)
+    return Path(path)
 
 
 def _write_error(root: Path, exc: OSError | ValueError) -> ExportError:

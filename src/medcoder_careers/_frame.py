@@ -7,10 +7,10 @@ never loads it.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from ._errors import DependencyError, MedcoderError
+from ._errors import ArgumentError, DependencyError
 from ._model import Statistic
 from ._vocab import Bound, Measure, Unit
 
@@ -42,6 +42,20 @@ def _pandas() -> Any:  # noqa: ANN401 - the module, typed only where pandas-stub
         raise DependencyError(msg) from None
 
 
+def _statistics(statistics: object) -> tuple[Statistic, ...]:
+    """Return *statistics* as a tuple, or raise ArgumentError saying what it is instead."""
+    expected = "statistics must be Statistic records, e.g. the result of Catalog.stats()"
+    if isinstance(statistics, str | bytes | Mapping) or not isinstance(statistics, Iterable):
+        msg = f"{expected}; got {type(statistics).__name__}"
+        raise ArgumentError(msg)
+    stats = tuple(statistics)
+    for item in stats:
+        if not isinstance(item, Statistic):
+            msg = f"{expected}; got a {type(item).__name__} among them"
+            raise ArgumentError(msg)
+    return stats
+
+
 def to_frame(statistics: Iterable[Statistic]) -> pd.DataFrame:
     """Return *statistics* as a pandas DataFrame, one row per statistic.
 
@@ -71,12 +85,10 @@ def to_frame(statistics: Iterable[Statistic]) -> pd.DataFrame:
 
     Raises:
         DependencyError: pandas is not installed.
-        MedcoderError: an item of *statistics* is not a `Statistic`.
+        ArgumentError: *statistics* is not an iterable (None, a number), is
+            text or a mapping, or holds an item that is not a `Statistic`.
     """
-    stats = tuple(statistics)
-    if not all(isinstance(stat, Statistic) for stat in stats):
-        msg = "to_frame() takes Statistic records, e.g. the result of Catalog.stats()"
-        raise MedcoderError(msg)
+    stats = _statistics(statistics)
     pd = _pandas()
     columns: dict[str, Any] = {
         "period": pd.array([str(s.period) for s in stats], dtype="string"),

@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ._errors import Problem
+from ._errors import Problem, clip, plural, shown
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["MANIFEST", "Manifest", "VerifyReport", "read_json", "read_manifest", "sha256"]
+__all__ = [
+    "MANIFEST",
+    "MAX_FILE_BYTES",
+    "Manifest",
+    "VerifyReport",
+    "read_bytes",
+    "read_json",
+    "read_manifest",
+    "sha256",
+]
 
 MANIFEST = "manifest.json"
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+"""The largest data file read (64 MiB): a bigger one is a problem, never read into memory."""
 _HEX = re.compile(r"[0-9a-f]{64}")
 _PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.[a-z0-9]+", re.ASCII)  # no folder, no ".."
 _VERSION = re.compile(r"\d{4}\.\d+")
@@ -49,16 +62,83 @@ class Manifest:
         return sha256(lines.encode())
 
 
-def read_json(root: Traversable, file: str) -> object | Problem:
-    """Read and decode the JSON file *file* under *root*, or return why it cannot be."""
+def read_bytes(root: Traversable, file: str) -> bytes | Problem:
+    """Return the bytes of the data file *file* under *root*, or the problem reading it.
+
+    Every data file is read here. On a file system, only a regular file (or
+    a link to one) is opened: a FIFO or a device (``/dev/zero``) would block
+    or never end, so it is refused from its `os.stat`, unopened. No file
+    larger than `MAX_FILE_BYTES` is read. Other `Traversable` resources
+    (a zip archive's) are read up to the same limit.
+    """
+    target = root / file
     try:
-        raw = (root / file).read_bytes()
+        if isinstance(target, os.PathLike):
+            data = _read_regular(os.fspath(target))
+        else:
+            with target.open("rb") as stream:
+                data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return Problem(file=file, path="", message=f"cannot be read ({exc.strerror or exc})")
+    except ValueError as exc:  # a NUL in the name
+        return Problem(file=file, path="", message=f"cannot be read ({exc})")
+    if isinstance(data, str):
+        return Problem(file=file, path="", message=data)
+    if len(data) > MAX_FILE_BYTES:
+        return Problem(file=file, path="", message=_TOO_LARGE)
+    return data
+
+
+_TOO_LARGE: Final = f"is larger than {MAX_FILE_BYTES // 2**20} MiB, the most a data file may hold"
+_KINDS: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Return why a file of *mode* is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "of an unknown kind")
+    return f"is not a regular file ({kind})"
+
+
+def _read_regular(path: str) -> bytes | str:
+    """Read the regular file *path*, at most one byte past the limit; else say why not."""
+    info = os.stat(path)  # noqa: PTH116 - follows links: a link to /dev/zero is a device
+    if (refused := _not_regular(info.st_mode)) is not None:
+        return refused
+    if info.st_size > MAX_FILE_BYTES:
+        return _TOO_LARGE
+    # O_NONBLOCK: should the file be swapped for a FIFO since the stat, opening
+    # it does not wait for a writer, and the fstat below refuses it.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb", closefd=True) as stream:  # noqa: PTH123 - a descriptor
+        if (refused := _not_regular(os.fstat(stream.fileno()).st_mode)) is not None:
+            return refused
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def read_json(root: Traversable, file: str) -> object | Problem:
+    """Read and decode the JSON file *file* under *root*, or return why it cannot be.
+
+    Every failure is a `Problem` naming the file: unreadable, not a regular
+    file, too large (see `read_bytes`), not UTF-8, not JSON, or nested
+    deeper than the parser's recursion allows.
+    """
+    raw = read_bytes(root, file)
+    if isinstance(raw, Problem):
+        return raw
     try:
         document: object = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        return Problem(file=file, path="", message="is nested too deeply to read")
     except (UnicodeDecodeError, ValueError) as exc:
-        return Problem(file=file, path="", message=f"is not valid UTF-8 JSON ({exc})")
+        return Problem(file=file, path="", message=f"is not valid UTF-8 JSON ({clip(str(exc))})")
     return document
 
 
@@ -84,15 +164,17 @@ def read_manifest(  # noqa: PLR0911 - one return per problem
         )
     version, files = document["data_version"], document["files"]
     if not isinstance(version, str) or not _VERSION.fullmatch(version):
-        return Problem(file=MANIFEST, path="data_version", message=f"{version!r} is not YYYY.N")
+        return Problem(
+            file=MANIFEST, path="data_version", message=f"{shown(version)} is not YYYY.N"
+        )
     if not isinstance(files, dict):
         return Problem(file=MANIFEST, path="files", message="must map file names to sha256")
     for name, digest in files.items():
         if not isinstance(digest, str) or not _HEX.fullmatch(digest):
             return Problem(
                 file=MANIFEST,
-                path=f"files.{name}",
-                message=f"{digest!r} is not a sha256",
+                path=f"files.{clip(name)}",
+                message=f"{shown(digest)} is not a sha256",
             )
     allowed = expected | optional
     listed = {
@@ -106,7 +188,7 @@ def read_manifest(  # noqa: PLR0911 - one return per problem
         return Problem(
             file=MANIFEST,
             path="files",
-            message=f"lists the wrong files (missing {missing}, unexpected {extra})",
+            message=f"lists the wrong files (missing {missing}, unexpected {shown(extra)})",
         )
     return Manifest(data_version=version, files=MappingProxyType(dict(files)))
 
@@ -120,7 +202,8 @@ class VerifyReport:
         digest: The manifest's fingerprint (see `Manifest.digest`).
         checked: Every file the manifest lists.
         changed: Files whose bytes no longer match their recorded sha256.
-        missing: Files the manifest lists that cannot be read.
+        missing: Files the manifest lists that cannot be read (absent,
+            unreadable, not a regular file, or too large).
     """
 
     data_version: str
@@ -138,7 +221,7 @@ class VerifyReport:
         """Summarise the check in a few lines."""
         if self.ok:
             return (
-                f"data {self.data_version}: {len(self.checked)} files intact "
+                f"data {self.data_version}: {plural(len(self.checked), 'file')} intact "
                 f"(manifest digest {self.digest[:12]})"
             )
         lines = [f"data {self.data_version}: NOT intact"]
@@ -152,12 +235,11 @@ def verify(root: Traversable, manifest: Manifest) -> VerifyReport:
     changed: list[str] = []
     missing: list[str] = []
     for name, expected in sorted(manifest.files.items()):
-        try:
-            actual = sha256((root / name).read_bytes())
-        except OSError:
+        data = read_bytes(root, name)
+        if isinstance(data, Problem):  # unreadable, not a regular file, too large
             missing.append(name)
             continue
-        if actual != expected:
+        if sha256(data) != expected:
             changed.append(name)
     return VerifyReport(
         data_version=manifest.data_version,

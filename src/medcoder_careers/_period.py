@@ -8,7 +8,7 @@ from typing import Self
 
 import attrs
 
-from ._errors import PeriodError, shown
+from ._errors import ArgumentPeriodError, PeriodError, shown
 
 __all__ = ["Period", "PeriodKind"]
 
@@ -16,6 +16,8 @@ _PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})|/(?P<end>\d{4}))?", 
 
 
 _MONTHS = range(1, 13)
+_ABBREVIATED_SPAN = 20
+"""The longest interval "YYYY-YY" is read as: the handbook writes "2008-18" for ten years."""
 
 
 class PeriodKind(enum.StrEnum):
@@ -29,14 +31,35 @@ class PeriodKind(enum.StrEnum):
 def _check_int(value: object, name: str) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         msg = f"{name} must be an int, got {type(value).__name__}"
-        raise PeriodError(msg)
+        raise ArgumentPeriodError(msg)
+
+
+_FIRST_YEAR, _LAST_YEAR = 1000, 9999  # ISO 8601 four-digit years
 
 
 def _check_year(year: int) -> None:
     _check_int(year, "a year")
-    if not 1000 <= year <= 9999:  # noqa: PLR2004 - ISO 8601 four-digit years
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
         msg = f"year {shown(year)} is not a four-digit year"
         raise PeriodError(msg)
+
+
+def _not_a_month(text: str, year: int, month: int) -> str:
+    """Explain why ``YYYY-MM`` with MM past 12 is refused, with the interval meant if any."""
+    # "2008-18": the handbook's way to write the years 2008 to 2018. Read the
+    # two digits as the next year that ends in them; suggest that interval only
+    # when it is one the handbook would abbreviate so (not "2018-13": 2113).
+    end = year // 100 * 100 + month
+    end += 100 * (end <= year)
+    if end - year <= _ABBREVIATED_SPAN and end <= _LAST_YEAR:
+        return (
+            f"{shown(text)} is not a month; for the years {year} to {end} "
+            f"write the interval '{year}/{end}'"
+        )
+    return (
+        f"{shown(text)} is not a period: month {month} is not between 1 and 12; use a "
+        "year ('2004'), a month ('2008-05') or an interval of years ('2008/2018')"
+    )
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -128,32 +151,30 @@ class Period:
         Surrounding whitespace is ignored.
 
         Raises:
-            PeriodError: *text* is not a string in one of the three forms.
+            PeriodError: *text* is not in one of the three forms (when it
+                is not a string at all, an `ArgumentError` as well). A month
+                past 12 that reads as the handbook's abbreviation of an
+                interval of at most 20 years ("2008-18") suggests the
+                interval to write instead.
 
         >>> Period.parse("2008-05")
         Period('2008-05')
         """
         if not isinstance(text, str):
             msg = f"a period is given as text, got {type(text).__name__}"
-            raise PeriodError(msg)
+            raise ArgumentPeriodError(msg)
         match = _PATTERN.fullmatch(text.strip())
         if match is None:
             msg = (
-                f"{text!r} is not a period; use a year ('2004'), a month "
+                f"{shown(text)} is not a period; use a year ('2004'), a month "
                 "('2008-05') or an interval of years ('2008/2018')"
             )
             raise PeriodError(msg)
         year = int(match["year"])
         if match["month"] is not None:
             month = int(match["month"])
-            if month > _MONTHS[-1]:  # "2008-18": the handbook's way to write years
-                end = year // 100 * 100 + month
-                end += 100 * (end <= year)
-                msg = (
-                    f"{text!r} is not a month; for the years {year} to {end} "
-                    f"write the interval '{year}/{end}'"
-                )
-                raise PeriodError(msg)
+            if month > _MONTHS[-1]:
+                raise PeriodError(_not_a_month(text, year, month))
             return cls.month(year, month)
         if match["end"] is not None:
             return cls.interval(year, int(match["end"]))
