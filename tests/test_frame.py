@@ -82,3 +82,31 @@ class TestFrame:
         frame = mc.to_frame(())
         assert len(frame) == 0
         assert {"period", "measure", "value", "citation_quote"} <= set(frame.columns)
+
+
+class TestFilters:
+    """to_frame takes the stats() filters in place of statistics."""
+
+    def test_filters_select(self, cat: mc.Catalog) -> None:
+        """to_frame(**filters) is to_frame(cat.stats(**filters)), with the area's name."""
+        pytest.importorskip("pandas")
+        frame = mc.to_frame(occupation="29-2072", measure="annual_wage", area="CA", industry=None)
+        stats = cat.stats(occupation="29-2072", measure="annual_wage", area="CA", industry=None)
+        assert list(frame["value"]) == [float(s.value) for s in stats]
+        assert set(frame["area_name"]) == {"California"}
+        assert set(frame["citation_locator"]) == {s.citation.locator for s in stats}
+
+    def test_edition_column(self, cat: mc.Catalog) -> None:
+        """The edition column names the handbook edition a figure came from."""
+        pytest.importorskip("pandas")
+        frame = mc.to_frame(cat.stats(edition="2010-11"))
+        assert set(frame["edition"]) == {"2010-11"}
+
+    def test_bad_filter_arguments(self) -> None:
+        """An unknown filter, or filters with statistics, is an ArgumentError."""
+        with pytest.raises(mc.ArgumentError, match="unknown filter"):
+            mc.to_frame(occuptaion="29-2072")
+        with pytest.raises(mc.ArgumentError, match="not both"):
+            mc.to_frame((), measure="employment")
+        with pytest.raises(mc.ArgumentError, match="catalog"):
+            mc.to_frame((), catalog={})  # type: ignore[arg-type]

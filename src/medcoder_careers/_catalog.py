@@ -13,7 +13,7 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
-from ._errors import ArgumentError, DataError, Problem
+from ._errors import ArgumentError, DataError, Problem, plural
 from ._queries import Queries
 from ._search import KINDS
 from ._store import Store
@@ -67,13 +67,17 @@ class Catalog(Queries):
     def __repr__(self) -> str:
         """Summarise the release (without building its statistics)."""
         cells = sum(table.count() for table in self._store.tables())
-        return (
-            f"<Catalog data {self.data_version}: {len(self.occupations)} occupations, "
-            f"{len(self.credentials)} credentials, {len(self.organizations)} "
-            f"organizations, {len(self.sources)} sources, {len(self.areas)} areas, "
-            f"{len(self._store.collection('statistics'))} statistics and "
-            f"{cells} table cells, {len(self.facts)} facts>"
-        )
+        counts = [
+            plural(len(self.occupations), "occupation"),
+            plural(len(self.credentials), "credential"),
+            plural(len(self.organizations), "organization"),
+            plural(len(self.sources), "source"),
+            plural(len(self.areas), "area"),
+            f"{plural(len(self._store.collection('statistics')), 'statistic')} and "
+            f"{plural(cells, 'table cell')}",
+            plural(len(self.facts), "fact"),
+        ]
+        return f"<Catalog data {self.data_version}: {', '.join(counts)}>"
 
 
 def _packaged_root() -> Traversable:

@@ -108,9 +108,9 @@ class KeyIndex:
             plain.setdefault(key, set()).add(entity_id)
             singulars.setdefault(singular(key), set()).add(entity_id)
             compacts.setdefault(key.replace(" ", ""), set()).add(entity_id)
-        self._tiers: tuple[Mapping[str, frozenset[str]], ...] = tuple(
-            MappingProxyType({k: frozenset(v) for k, v in tier.items()}) for tier in tiers
-        )
+        # Private and never handed out as they are (`ids` copies): plain dicts of
+        # sets, which cost a third of frozen ones to build on a first lookup.
+        self._tiers: tuple[dict[str, set[str]], ...] = tiers
         self._display: Mapping[str, str] = MappingProxyType(display)
         # Names exactly as the data spells them (and in lower and upper case)
         # whose normalised key names one id: a hit here skips normalisation.
@@ -141,11 +141,9 @@ class KeyIndex:
         normalised = normalise(key)
         plain, singulars, compacts = self._tiers
         found = plain.get(normalised)
-        if found:
-            return found
-        if not normalised:
-            return frozenset()
-        return singulars.get(singular(normalised)) or compacts.get(compact(normalised), frozenset())
+        if not found and normalised:
+            found = singulars.get(singular(normalised)) or compacts.get(compact(normalised))
+        return frozenset(found or ())
 
     def resolve(self, key: object) -> str:
         """Return the one id *key* names.

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Manifest",
     "VerifyReport",
+    "not_regular",
     "read_bytes",
     "read_json",
     "read_manifest",
@@ -99,7 +100,7 @@ _KINDS: Final = (
 )
 
 
-def _not_regular(mode: int) -> str | None:
+def not_regular(mode: int) -> str | None:
     """Return why a file of *mode* is not read, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -110,7 +111,7 @@ def _not_regular(mode: int) -> str | None:
 def _read_regular(path: str) -> bytes | str:
     """Read the regular file *path*, at most one byte past the limit; else say why not."""
     info = os.stat(path)  # noqa: PTH116 - follows links: a link to /dev/zero is a device
-    if (refused := _not_regular(info.st_mode)) is not None:
+    if (refused := not_regular(info.st_mode)) is not None:
         return refused
     if info.st_size > MAX_FILE_BYTES:
         return _TOO_LARGE
@@ -118,7 +119,7 @@ def _read_regular(path: str) -> bytes | str:
     # it does not wait for a writer, and the fstat below refuses it.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     with open(os.open(path, flags), "rb", closefd=True) as stream:  # noqa: PTH123 - a descriptor
-        if (refused := _not_regular(os.fstat(stream.fileno()).st_mode)) is not None:
+        if (refused := not_regular(os.fstat(stream.fileno()).st_mode)) is not None:
             return refused
         return stream.read(MAX_FILE_BYTES + 1)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ._errors import DataError, FieldError, Problem
+from ._manifest import not_regular
 from ._model import Citation, Statistic
 from ._period import Period
 from ._vocab import Bound, Measure, Unit
@@ -89,6 +90,9 @@ def _connect(root: Traversable, name: str) -> sqlite3.Connection:
     """Open a table file read-only, writing nothing (no journal, no lock file)."""
     resource = root / name
     if isinstance(resource, Path):
+        refused = not_regular(resource.stat().st_mode)  # a FIFO would block sqlite's read
+        if refused is not None:
+            raise OSError(refused)
         uri = f"{resource.absolute().as_uri()}?mode=ro&immutable=1"
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
     # A zipped install: read the bytes, serve them from memory.
@@ -188,7 +192,10 @@ class Table:
             codes = [code for i in industries for code in self._industry_codes.get(i, ())]
             if not codes:
                 return []
-            where.append(f"industry IN ({', '.join('?' * len(codes))})")
+            # "+industry": not by the industry index when a narrower one applies (half
+            # the rows are industry 000000; SQLite has no statistics to know it).
+            column = "+industry" if where else "industry"
+            where.append(f"{column} IN ({', '.join('?' * len(codes))})")
             arguments += codes
         query = f"SELECT {', '.join(_CELL_COLUMNS)} FROM cell"  # noqa: S608 - fixed names
         if where:
