@@ -73,8 +73,10 @@ class Catalog(Queries):
             plural(len(self.organizations), "organization"),
             plural(len(self.sources), "source"),
             plural(len(self.areas), "area"),
-            f"{plural(len(self._store.collection('statistics')), 'statistic')} and "
-            f"{plural(cells, 'table cell')}",
+            (
+                f"{plural(len(self._store.collection('statistics')), 'statistic')} and "
+                f"{plural(cells, 'table cell')}"
+            ),
             plural(len(self.facts), "fact"),
         ]
         return f"<Catalog data {self.data_version}: {', '.join(counts)}>"
