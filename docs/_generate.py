@@ -22,6 +22,7 @@ def _citing_counts(cat: mc.Catalog) -> Counter[str]:
         *cat.occupations.values(),
         *cat.credentials.values(),
         *cat.industries.values(),
+        *cat.areas.values(),
     ]
     for entity in entities:
         for source in {c.source for c in entity.citations}:
@@ -29,8 +30,42 @@ def _citing_counts(cat: mc.Catalog) -> Counter[str]:
     return counts
 
 
-def sources_page(cat: mc.Catalog) -> str:
-    """Return the sources page: every source, its edition, dates and use."""
+def _summary(cat: mc.Catalog) -> list[str]:
+    """Counts per kind of record, per kind of area, and of the values BLS withheld."""
+    kinds = [
+        ("occupations", len(cat.occupations)),
+        ("credentials", len(cat.credentials)),
+        ("organizations", len(cat.organizations)),
+        ("sources", len(cat.sources)),
+        ("industries", len(cat.industries)),
+        ("areas", len(cat.areas)),
+        ("statistics", len(cat.statistics)),
+        ("facts", len(cat.facts)),
+        ("CPI-U annual averages", len(cat.cpi_u)),
+    ]
+    lines = ["## What the release holds", "", "| records | count |", "|---|---|"]
+    lines += [f"| {name} | {count:,} |" for name, count in kinds]
+    areas = Counter(area.kind.value for area in cat.areas.values())
+    values = Counter(cat.areas[s.area].kind.value for s in cat.statistics)
+    lines += ["", "| kind of area | areas | statistics |", "|---|---|---|"]
+    lines += [f"| {kind} | {areas[kind]:,} | {values[kind]:,} |" for kind in sorted(areas)]
+    for table in cat._store.tables():  # noqa: SLF001 - the docs read the table's own counts
+        withheld = table.withheld()
+        total = sum(withheld.values())
+        detail = ", ".join(f"footnote {code}: {n:,}" for code, n in sorted(withheld.items()))
+        lines += [
+            "",
+            (
+                f'In `{table.file}` ({table.source}), BLS printed {total:,} values as "-" '
+                f"({detail or 'none'}): not released, or paid the other way. They are "
+                "not statistics and are left out, never stored as zero."
+            ),
+        ]
+    return lines
+
+
+def sources_page(cat: mc.Catalog) -> str:  # noqa: C901 - one line per field a source may have
+    """Return the sources page: what the release holds, then every source and its use."""
     counts = _citing_counts(cat)
     lines = [
         "# Sources",
@@ -39,6 +74,10 @@ def sources_page(cat: mc.Catalog) -> str:
             f"Generated from the packaged data, release {cat.data_version} "
             f"(manifest digest `{cat.digest[:16]}`)."
         ),
+        "",
+        *_summary(cat),
+        "",
+        "## Every source",
         "",
         "| id | kind | edition | as of | statistics | facts | records citing it |",
         "|---|---|---|---|---|---|---|",
@@ -51,13 +90,19 @@ def sources_page(cat: mc.Catalog) -> str:
             f"{source.as_of or '-'} | {stats} | {facts} | {counts[source.id]} |"
         )
     for source in cat.sources.values():
-        lines += ["", f"## {source.title}", "", f"- id: `{source.id}`", f"- kind: {source.kind}"]
+        lines += ["", f"### {source.title}", "", f"- id: `{source.id}`", f"- kind: {source.kind}"]
         if source.edition:
             lines.append(f"- edition: {source.edition}")
         if source.publisher:
             lines.append(f"- publisher: {cat.organizations[source.publisher].name}")
         if source.as_of:
             lines.append(f"- as of: {source.as_of}")
+        if source.release:
+            lines.append(f"- release: {source.release}")
+        if source.address:
+            lines.append(f"- file: <{source.address}> (sha256 `{source.sha256}`)")
+        if source.snapshot:
+            lines.append(f"- read through: {source.snapshot}")
         lines.append(f"- retrieved via: {source.retrieved_via}")
         periods = sorted({s.period for s in cat.stats(source=source)})
         if periods:

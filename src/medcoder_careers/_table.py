@@ -163,6 +163,16 @@ class Table:
             (rows,) = self._connection.execute("SELECT count(*) FROM cell").fetchone()
         return int(rows)
 
+    def withheld(self) -> dict[str, int]:
+        """Count the values BLS printed as "-", by footnote code (for the docs)."""
+        counts: dict[str, int] = {}
+        with self._lock:
+            for value, note in zip(_VALUES, _NOTES, strict=True):
+                query = f"SELECT {note}, count(*) FROM cell WHERE {value} = '-' GROUP BY 1"  # noqa: S608 - fixed names
+                for code, count in self._connection.execute(query):
+                    counts[str(code)] = counts.get(str(code), 0) + int(count)
+        return counts
+
     def select(
         self,
         occupations: Iterable[str] | None = None,
