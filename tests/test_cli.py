@@ -465,12 +465,14 @@ EXAMPLE = (
 )
 
 
-def median(cat: mc.Catalog, period: str) -> mc.Statistic:
-    """The packaged median annual wage of *period*, for the whole occupation."""
+def median(cat: mc.Catalog, period: str, source: str | None = None) -> mc.Statistic:
+    """The coders' packaged median annual wage of *period* (from *source*), all industries."""
     (stat,) = (
         s
-        for s in cat.stats(measure="annual_wage", percentile=50, period=period)
-        if s.industry is None
+        for s in cat.stats(
+            occupation="29-2071", measure="annual_wage", percentile=50, period=period
+        )
+        if s.industry is None and source in {None, s.source}
     )
     return stat
 
@@ -522,7 +524,8 @@ class TestCompare:
         status, out, _ = run(capsys, *EXAMPLE, *["--real"] * real, "--format", "json")
         assert status == 0
         record = json.loads(out)
-        a, b = median(cat, "2004"), median(cat, "2018-05")
+        a = median(cat, "2004")
+        b = median(cat, "2018-05", source="article-medical-information-coder")
         expected = mc.compare(a, b, real=real)
         assert record["a"]["value"] == "25590"
         assert record["b"]["value"] == "40350"
@@ -663,7 +666,7 @@ class TestCompareSelection:
                 "50",
             )
         )
-        assert "the 'from' statistic: 5 statistics match" in err
+        assert "the 'from' statistic: 6 statistics match" in err
         assert "2004, 2008-05, 2010-05, 2018-05, 2020-05" in err
         assert "add --from-period or --from-source" in err
 
@@ -683,7 +686,7 @@ class TestCompareSelection:
                 "2004",
             )
         )
-        assert "the 'to' statistic: 5 statistics match" in err
+        assert "the 'to' statistic: 6 statistics match" in err
         assert "--to-period" in err
 
     def test_several_measures(self, capsys: pytest.CaptureFixture[str]) -> None:

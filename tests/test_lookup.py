@@ -195,6 +195,12 @@ PINNED = [
         "Occupational Outlook Handbook web page: Medical Records and Health Information Specialists (Quick Facts)",  # noqa: E501 - pinned verbatim
         "ooh-latest",
     ),
+    (
+        "source",
+        "Occupational Outlook Handbook web page: Medical Records and Health Information Technicians (Quick Facts, May 2018 wages, 2018-28 projections)",  # noqa: E501 - pinned verbatim
+        "ooh-2018-28-page",
+    ),
+    ("source", "ooh-2018-28-page", "ooh-2018-28-page"),
     ("source", "ooh-latest", "ooh-latest"),
     (
         "source",

@@ -26,7 +26,7 @@ RELEASES: Final[Mapping[str, str]] = MappingProxyType(
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
         # 2026.2 is not yet released: until the release is cut, the
         # integrator updates this digest in place as the data settles.
-        "2026.2": "472fc512704831b5e444eec4ed8d5fb9ad3e541d1dde2a6daaefbd588e4680fa",
+        "2026.2": "504bc7be8856cd5bfcf6f93d9d19e55abbfeac526d2fac00128aa63b45982df8",
     }
 )
 """Every data release, oldest first, with its manifest digest."""
