@@ -205,6 +205,8 @@ PINNED = [
         "ooh-2018-28-page",
     ),
     ("source", "ooh-2018-28-page", "ooh-2018-28-page"),
+    ("source", "Occupational Employment and Wage Statistics (OEWS), May 2025", "oews-2025-05"),
+    ("source", "oews-2025-05", "oews-2025-05"),
     ("source", "ooh-latest", "ooh-latest"),
     (
         "source",

@@ -26,7 +26,7 @@ RELEASES: Final[Mapping[str, str]] = MappingProxyType(
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
         # 2026.2 is not yet released: until the release is cut, the
         # integrator updates this digest in place as the data settles.
-        "2026.2": "2b27ed95a592c6b7b9473c4a2c4d20651aec080561ce7fdabd6a99d5a1ccb679",
+        "2026.2": "f6061b8ccff926d180cf31a760c534cff8c7887da0db5b1f505e3ca3fa5fcd0c",
     }
 )
 """Every data release, oldest first, with its manifest digest."""
