@@ -1,4 +1,8 @@
-"""Every quote in the data is found verbatim in the text of the source it names."""
+"""Every quote in the data is found verbatim in the text of the source it names.
+
+A source's ``document`` is a path under the shared directory: ``sources/...``
+for the five source texts, ``reference/...`` for the reference texts.
+"""
 
 from __future__ import annotations
 
@@ -51,9 +55,30 @@ def _all_citations(cat: mc.Catalog) -> Iterator[tuple[str, mc.Citation]]:
         yield f"cpi_u {row.year}", row.citation
 
 
-# A citation with a locator quotes a table file (a value or a name as printed), not a
-# text: tests/test_oews.py checks those against the pinned snapshot.
-CITATIONS = [(where, c) for where, c in _all_citations(mc.catalog()) if c.locator is None]
+# A citation with a locator quotes a value or name as a BLS table file prints it
+# (OEWS), not a passage of the source's document: the test that re-reads the
+# pinned snapshot checks those by locator, so they are left out here.
+CITATIONS = [
+    (where, citation)
+    for where, citation in _all_citations(mc.catalog())
+    if citation.locator is None
+]
+
+# The reference texts whose facts the data encodes; each must be a source's
+# document (states.txt is left to the areas, which cite the OEWS names).
+REFERENCE_TEXTS = frozenset(
+    {
+        "reference/soc.txt",
+        "reference/naics.txt",
+        "reference/cpi-u.txt",
+        "reference/ooh-latest.txt",
+        "reference/ooh-2018-28.txt",
+        "reference/ooh-hitmr-2022-32.txt",
+        "reference/oews-2021-29-9021.txt",
+        "reference/credentials-upkeep.txt",
+        "reference/oews-may-2025.md",
+    }
+)
 
 
 @cache
@@ -63,10 +88,11 @@ def _text(document: str) -> str:
 
 @pytest.fixture(scope="module", autouse=True)
 def _texts_present() -> None:
-    if not (SHARED / "sources").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs the source texts, and {SHARED / 'sources'} is missing")
-        pytest.skip(f"source texts not found: {SHARED / 'sources'} is missing")
+    for folder in (SHARED / "sources", SHARED / "reference"):
+        if not folder.is_dir():
+            if os.environ.get("CI"):
+                pytest.fail(f"CI needs the source and reference texts, and {folder} is missing")
+            pytest.skip(f"source texts not found: {folder} is missing")
 
 
 @pytest.mark.parametrize(("where", "citation"), CITATIONS, ids=[w for w, _ in CITATIONS])
@@ -88,3 +114,18 @@ def test_every_source_text_is_a_source(cat: mc.Catalog) -> None:
     documents = {source.document for source in cat.sources.values()}
     texts = {f"sources/{p.name}" for p in (SHARED / "sources").glob("*.txt")}
     assert texts <= documents
+
+
+def test_every_reference_text_is_a_source(cat: mc.Catalog) -> None:
+    """Each reference text the data draws on is encoded as a source, and exists."""
+    documents = {source.document for source in cat.sources.values()}
+    assert documents >= REFERENCE_TEXTS
+    for document in REFERENCE_TEXTS:
+        assert (SHARED / document).is_file(), document
+
+
+def test_reference_documents_resolve(cat: mc.Catalog) -> None:
+    """A document under reference/ is read from there, like one under sources/."""
+    soc = cat.source("soc")
+    assert soc.document == "reference/soc.txt"
+    assert "2018 SOC 29-9021" in _text(soc.document)

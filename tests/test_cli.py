@@ -467,12 +467,14 @@ EXAMPLE = (
 )
 
 
-def median(cat: mc.Catalog, period: str) -> mc.Statistic:
-    """The packaged median annual wage of *period*, for the whole occupation."""
+def median(cat: mc.Catalog, period: str, source: str | None = None) -> mc.Statistic:
+    """The coders' packaged median annual wage of *period* (from *source*), all industries."""
     (stat,) = (
         s
-        for s in cat.stats(measure="annual_wage", percentile=50, period=period)
-        if s.industry is None
+        for s in cat.stats(
+            occupation="29-2071", measure="annual_wage", percentile=50, period=period
+        )
+        if s.industry is None and source in {None, s.source}
     )
     return stat
 
@@ -524,7 +526,8 @@ class TestCompare:
         status, out, _ = run(capsys, *EXAMPLE, *["--real"] * real, "--format", "json")
         assert status == 0
         record = json.loads(out)
-        a, b = median(cat, "2004"), median(cat, "2018-05")
+        a = median(cat, "2004")
+        b = median(cat, "2018-05", source="article-medical-information-coder")
         expected = mc.compare(a, b, real=real)
         assert record["a"]["value"] == "25590"
         assert record["b"]["value"] == "40350"

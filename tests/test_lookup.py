@@ -150,6 +150,10 @@ PINNED = [
     ("organization", "Professional Association of Health care Coding Specialists", "pahcs"),
     ("organization", "Professional Association of Healthcare Coding Specialist", "pahcs"),
     ("organization", "pahcs", "pahcs"),
+    ("source", "AAPC: Apprentice status (CPC-A)", "aapc-apprentice-status"),
+    ("source", "aapc-apprentice-status", "aapc-apprentice-status"),
+    ("source", "AHIMA: Recertification (CEU requirements per credential)", "ahima-recertification"),
+    ("source", "ahima-recertification", "ahima-recertification"),
     ("source", "What Is a Medical Information Coder?", "article-medical-information-coder"),
     ("source", "article-medical-information-coder", "article-medical-information-coder"),
     ("source", "How to Become a Medical Records Coder", "blog-medical-records-coder"),
@@ -195,6 +199,14 @@ PINNED = [
         "Occupational Outlook Handbook web page: Medical Records and Health Information Specialists (Quick Facts)",  # noqa: E501 - pinned verbatim
         "ooh-latest",
     ),
+    (
+        "source",
+        "Occupational Outlook Handbook web page: Medical Records and Health Information Technicians (Quick Facts, May 2018 wages, 2018-28 projections)",  # noqa: E501 - pinned verbatim
+        "ooh-2018-28-page",
+    ),
+    ("source", "ooh-2018-28-page", "ooh-2018-28-page"),
+    ("source", "Occupational Employment and Wage Statistics (OEWS), May 2025", "oews-2025-05"),
+    ("source", "oews-2025-05", "oews-2025-05"),
     ("source", "ooh-latest", "ooh-latest"),
     (
         "source",

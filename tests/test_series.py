@@ -29,13 +29,14 @@ class TestPackaged:
             ("2004", Decimal(159000), "ooh-2006-07"),
             ("2008", Decimal(172500), "ooh-2010-11"),
             ("2010", Decimal(179500), "ooh-2012-13"),
+            ("2018", Decimal(215500), "ooh-2018-28-page"),
             ("2018-05", Decimal(208650), "article-medical-information-coder"),
             ("2019", Decimal(341600), "ooh-latest"),
             ("2025-05", Decimal(194720), "oews-2025-05"),
         ]
         assert found.at("2004").bound is mc.Bound.APPROXIMATE
         assert found.latest().unit is mc.Unit.JOBS
-        assert len(found) == 6
+        assert len(found) == 7
 
     def test_definition_break(self, cat: mc.Catalog) -> None:
         """The 2018 SOC regrouping shows as a break at 2019, its split at May 2025."""
@@ -94,7 +95,15 @@ class TestPackaged:
         found = cat.series(OCC, "employment")
         with pytest.raises(mc.NotFound) as info:
             found.at("2008-05")
-        assert info.value.suggestions == ("2004", "2008", "2010", "2018-05", "2019", "2025-05")
+        assert info.value.suggestions == (
+            "2004",
+            "2008",
+            "2010",
+            "2018",
+            "2018-05",
+            "2019",
+            "2025-05",
+        )
         with pytest.raises(mc.PeriodError):
             found.at("May 2008")
         assert found.at(mc.Period.year(2008)).value == Decimal(172500)

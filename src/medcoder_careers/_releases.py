@@ -26,7 +26,7 @@ RELEASES: Final[Mapping[str, str]] = MappingProxyType(
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
         # 2026.2 is not yet released: until the release is cut, the
         # integrator updates this digest in place as the data settles.
-        "2026.2": "472fc512704831b5e444eec4ed8d5fb9ad3e541d1dde2a6daaefbd588e4680fa",
+        "2026.2": "996b934a7ae59d6134d3ca76daee9b3c1783e5ea8683134f260f520830c7c87c",
     }
 )
 """Every data release, oldest first, with its manifest digest."""
