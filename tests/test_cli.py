@@ -668,7 +668,7 @@ class TestCompareSelection:
                 "50",
             )
         )
-        assert "the 'from' statistic: 6 statistics match" in err
+        assert "the 'from' statistic: 7 statistics match" in err
         assert "2004, 2008-05, 2010-05, 2018-05, 2020-05" in err
         assert "add --from-period or --from-source" in err
 
@@ -688,7 +688,7 @@ class TestCompareSelection:
                 "2004",
             )
         )
-        assert "the 'to' statistic: 6 statistics match" in err
+        assert "the 'to' statistic: 7 statistics match" in err
         assert "--to-period" in err
 
     def test_several_measures(self, capsys: pytest.CaptureFixture[str]) -> None:

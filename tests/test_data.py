@@ -42,7 +42,11 @@ class TestIntegrity:
             assert source.publisher is None or source.publisher in cat.organizations
 
     def test_percentiles_strictly_increase(self, cat: mc.Catalog) -> None:
-        """Within one source, period and qualifier set, 10 < 25 < 50 < 75 < 90."""
+        """Within one source, period and qualifier set, 10 < 25 < 50 < 75 < 90.
+
+        Strictly for the texts' figures; OEWS percentiles of a small area may
+        tie (BLS publishes 38,130 as both its 10th and 25th), never fall.
+        """
         groups: dict[tuple[object, ...], list[mc.Statistic]] = defaultdict(list)
         for s in cat.statistics:
             if s.percentile is not None:
@@ -62,8 +66,9 @@ class TestIntegrity:
             ordered = sorted(group, key=lambda s: s.percentile or 0)
             values = [s.value for s in ordered]
             assert values == sorted(values)
-            assert len(set(values)) == len(values)
-            full += len(group) == 5
+            if ordered[0].citation.locator is None:
+                assert len(set(values)) == len(values)
+                full += len(group) == 5
         # 2004 and May 2008 (annual), May 2021 (hourly and annual)
         assert full == 4
 

@@ -213,7 +213,8 @@ class TestOews2021:
         """Management of Companies and Enterprises is NAICS 5511, citing the May 2021 page."""
         industry = cat.industry("5511")
         assert industry.title == "Management of Companies and Enterprises"
-        assert [c.source for c in industry.citations] == [OEWS_2021]
+        assert [c.source for c in industry.citations] == [OEWS_2021, "oews-2025-05"]
+        assert industry.level == 4  # the build tool adds the OEWS level and citation
         assert "5511" in cat.source(OEWS_2021).note
 
 

@@ -34,7 +34,8 @@ class TestJson:
     def test_round_trip(self, cat: mc.Catalog, tmp_path: Path) -> None:
         """The exported directory loads into a catalog equal to the packaged one."""
         written = mc.export(tmp_path)
-        assert [p.name for p in written] == [*(f"{n}.json" for n in COLLECTIONS), "manifest.json"]
+        files = [*(f"{n}.json" for n in COLLECTIONS), "oews.sqlite", "manifest.json"]
+        assert [p.name for p in written] == files
         assert_equal_catalogs(mc.load(tmp_path), cat)
 
     def test_manifest(self, tmp_path: Path) -> None:
@@ -42,9 +43,9 @@ class TestJson:
         mc.export(tmp_path)
         manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["data_version"] == mc.DATA_VERSION
+        files = [*(f"{name}.json" for name in COLLECTIONS), "oews.sqlite"]
         assert manifest["files"] == {
-            f"{name}.json": hashlib.sha256((tmp_path / f"{name}.json").read_bytes()).hexdigest()
-            for name in COLLECTIONS
+            name: hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() for name in files
         }
         assert mc.load(tmp_path).verify().ok
 

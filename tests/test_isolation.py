@@ -21,12 +21,17 @@ def hook(event, args):
         events.append([event, repr(args)[:80]])
     elif event in {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"}:
         events.append([event, repr(args)[:80]])
+    elif event == "sqlite3.connect":  # the table file: read-only, or from memory
+        database = str(args[0])
+        if database != ":memory:" and "mode=ro" not in database:
+            events.append([event, database])
 
 sys.addaudithook(hook)
 import medcoder_careers as mc
 cat = mc.catalog()
 cat.occupation("medical coder")
 cat.stats(measure="annual_wage")
+cat.stats(measure="annual_wage", area="CA", occupation="29-2072")
 cat.verify()
 sys.stdout.write(json.dumps(events))
 """
@@ -46,6 +51,18 @@ class TestIsolation:
             env=env,
         )
         assert json.loads(result.stdout) == []
+
+    def test_data_directory_unchanged(self, cat: object) -> None:
+        """Querying the table leaves no journal, lock or WAL file beside it."""
+        from importlib.resources import files  # noqa: PLC0415
+
+        data = files("medcoder_careers") / "data"
+        before = sorted(item.name for item in data.iterdir())
+        result = subprocess.run(  # noqa: S603 - fixed probe, this interpreter
+            [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True
+        )
+        assert json.loads(result.stdout) == []
+        assert sorted(item.name for item in data.iterdir()) == before
 
     def test_probe_detects_writes(self, tmp_path: object) -> None:
         """The probe itself does see a write, so the check above can fail."""

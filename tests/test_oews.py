@@ -36,6 +36,8 @@ DATATYPES: Final = {
 }
 RSE_OF: Final = {"01": "02", "03": "05", "04": "05"}
 KIND_OF_TYPE: Final = {"N": "national", "S": "state"}
+# Footnote 5: "equal to or greater than $115.00 per hour or $239,200 per year".
+TOP_CODE: Final = {mc.Unit.USD_PER_HOUR: Decimal("115.00"), mc.Unit.USD_PER_YEAR: Decimal(239200)}
 
 Cell = tuple[str, dict[str, str | None], dict[str, str | None]]
 
@@ -101,8 +103,13 @@ class TestEveryValue:
                 expected += 1
                 stat = packaged[locator]
                 assert stat.citation.quote == printed
-                assert stat.value == Decimal(printed)
-                assert stat.bound is mc.Bound.EXACT
+                if printed == "-":  # footnote 5: a top-coded wage, the threshold
+                    assert notes[datatype] == "5"
+                    assert stat.bound is mc.Bound.AT_LEAST
+                    assert stat.value == TOP_CODE[stat.unit]
+                else:
+                    assert stat.value == Decimal(printed)
+                    assert stat.bound is mc.Bound.EXACT
                 assert (stat.measure, stat.percentile) == (measure, percentile)
                 assert stat.area == key[4:11]
                 assert stat.definition == f"{key[17:19]}-{key[19:23]}"
@@ -120,10 +127,11 @@ class TestEveryValue:
     ) -> None:
         """Packaged counts equal published counts, per occupation, kind of area and datatype."""
         published: Counter[tuple[str, str, str]] = Counter()
-        for key, values, _ in cells:
+        for key, values, notes in cells:
             kind = KIND_OF_TYPE.get(key[3]) or cat.areas[key[4:11]].kind.value
             for datatype, value in values.items():
-                if value is not None and value != "-":
+                top_coded = value == "-" and notes[datatype] == "5"
+                if value is not None and (value != "-" or top_coded):
                     published[key[17:23], kind, datatype] += 1
         packaged_counts: Counter[tuple[str, str, str]] = Counter()
         wage_rse_cells: set[tuple[str, str, str]] = set()

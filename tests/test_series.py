@@ -193,7 +193,7 @@ class TestOverlap:
         assert [(s.source, s.value) for s in point.alternatives] == [
             ("ooh-2006-07", Decimal(159000))
         ]
-        assert len(cat.series(OCC, "employment")) == 6
+        assert len(cat.series(OCC, "employment")) == 7
 
     def test_recency(self, cat: mc.Catalog) -> None:
         """Editions rank by year; the undated latest page by the periods it reports."""
