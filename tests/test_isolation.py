@@ -52,7 +52,7 @@ class TestIsolation:
         )
         assert json.loads(result.stdout) == []
 
-    def test_data_directory_unchanged(self, cat: object) -> None:
+    def test_data_directory_unchanged(self) -> None:
         """Querying the table leaves no journal, lock or WAL file beside it."""
         from importlib.resources import files  # noqa: PLC0415
 
