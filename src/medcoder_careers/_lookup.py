@@ -6,7 +6,7 @@ import enum
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import chain
 from types import MappingProxyType
 from typing import Final, Generic, NamedTuple, Protocol, TypeVar
@@ -320,18 +320,42 @@ _M = TypeVar("_M", bound=enum.StrEnum)
 
 
 class Finder(Generic[_T]):
-    """Resolves a key to one entity of one kind: an id or exact spelling first, then the index."""
+    """Resolves a key to one entity of one kind: an id or exact spelling first, then the index.
 
-    __slots__ = ("_cls", "_exact", "_index", "_table")
+    *codes* are spellings known to name one entity each whatever the index
+    would say (an area's postal, FIPS and CBSA codes: no name folds onto
+    them); with them the index is built only when a key misses them.
+    """
 
-    def __init__(self, cls: type[_T], table: Mapping[str, _T], index: KeyIndex) -> None:
-        """Find entities of *cls* in *table* (by id) through *index*."""
+    __slots__ = ("_cls", "_exact", "_index", "_kind", "_make_index", "_table")
+
+    def __init__(
+        self,
+        cls: type[_T],
+        table: Mapping[str, _T],
+        index: Callable[[], KeyIndex],
+        kind: str,
+        codes: Mapping[str, str] | None = None,
+    ) -> None:
+        """Find entities of *cls* in *table* (by id) through the index *index* makes."""
         self._cls: type[_T] = cls
         self._table: dict[str, _T] = dict(table)  # a plain dict: the fastest .get
-        self._index = index
+        self._kind = kind
+        self._make_index = index
+        self._index: KeyIndex | None = None
         self._exact: dict[str, _T] = {
-            name: table[entity_id] for name, entity_id in index.exact.items()
+            code: table[entity_id] for code, entity_id in (codes or {}).items()
         }
+        if codes is None:
+            self._build_index()
+
+    def _build_index(self) -> KeyIndex:
+        # Building twice in a race gives the same index: no lock needed.
+        index = self._make_index()
+        exact = {name: self._table[entity_id] for name, entity_id in index.exact.items()}
+        self._exact = exact | self._exact
+        self._index = index
+        return index
 
     def __call__(self, key: object) -> _T:
         """Return the one entity *key* names.
@@ -349,8 +373,9 @@ class Finder(Generic[_T]):
             found = self._table.get(key.id)
             if found is not None:
                 return found
-            raise NotFound(key.id, self._index.kind)
-        return self._table[self._index.resolve(key)]
+            raise NotFound(key.id, self._kind)
+        index = self._index or self._build_index()
+        return self._table[index.resolve(key)]
 
 
 def close_matches(key: str, known: Iterable[str], limit: int) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ._base import COLLECTION_OF, CatalogBase
@@ -9,8 +10,29 @@ from ._errors import ArgumentError, NotFound, shown
 from ._lookup import Finder, FuzzyIndex, KeyIndex, normalise, singular
 from ._model import Area, Credential, Industry, Occupation, Organization, Source
 from ._search import KINDS, SearchResult, names_of
+from ._vocab import AreaKind
 
 __all__ = ["Lookups"]
+
+
+def _area_codes(areas: Iterable[Area]) -> dict[str, str]:
+    """The codes that name one area each: FIPS, CBSA, a state's postal code, "US".
+
+    No area's name folds onto two digits, five digits or two letters, so
+    these need not wait for the name index (which costs most of a first
+    area query).
+    """
+    codes: dict[str, str] = {}
+    for area in areas:
+        if area.kind is AreaKind.NATIONAL:
+            codes["US"] = area.id
+        for code in (area.fips, area.cbsa):
+            if code is not None:
+                codes[code] = area.id
+        if area.kind is AreaKind.STATE:
+            for postal in area.states:
+                codes[postal] = codes[postal.lower()] = area.id
+    return codes
 
 
 class Lookups(CatalogBase):
@@ -27,10 +49,13 @@ class Lookups(CatalogBase):
 
         def build() -> Finder[Any]:
             table = self._table(kind)
-            index = KeyIndex(
-                kind, ((name, r.id) for r in table.values() for name, _ in names_of(r))
-            )
-            return Finder(COLLECTION_OF[kind][1], table, index)
+
+            def index() -> KeyIndex:
+                names = ((name, r.id) for r in table.values() for name, _ in names_of(r))
+                return KeyIndex(kind, names)
+
+            codes = _area_codes(table.values()) if kind == "area" else None
+            return Finder(COLLECTION_OF[kind][1], table, index, kind, codes)
 
         return self._once(kind, build)
 
