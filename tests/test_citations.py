@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -57,12 +56,7 @@ def _text(document: str) -> str:
     return _fold((SHARED / document).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _texts_present() -> None:
-    if not (SHARED / "sources").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs the source texts, and {SHARED / 'sources'} is missing")
-        pytest.skip(f"source texts not found: {SHARED / 'sources'} is missing")
+pytestmark = pytest.mark.usefixtures("shared")
 
 
 @pytest.mark.parametrize(("where", "citation"), CITATIONS, ids=[w for w, _ in CITATIONS])
