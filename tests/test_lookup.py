@@ -318,6 +318,69 @@ class TestKeyIndex:
         assert info.value.suggestions == ()
 
 
+class TestTiers:
+    """Each tier of the key index decides when the ones before it find nothing."""
+
+    @pytest.mark.parametrize(
+        ("kind", "key", "expected"),
+        [
+            ("occupation", "292071", "medical-records-and-health-information-technicians"),
+            ("occupation", "29 2071", "medical-records-and-health-information-technicians"),
+            ("occupation", "292072", "medical-records-and-health-information-technicians"),
+            ("occupation", "433021", "billing-cost-and-rate-clerks"),
+            ("industry", "62 21", "6221"),
+            ("industry", "6 2 3 1", "6231"),
+            ("organization", "ONET online", "onet"),
+            ("organization", "onet", "onet"),
+        ],
+    )
+    def test_compact(self, cat: mc.Catalog, kind: str, key: str, expected: str) -> None:
+        """A key spaced unlike the name (a code run together, "O*NET") still finds it."""
+        assert _lookup(cat, kind, key).id == expected
+
+    def test_singular(self, cat: mc.Catalog) -> None:
+        """A plural finds the singular name, and the singular the plural one."""
+        occ = "medical-records-and-health-information-technicians"
+        assert cat.occupation("medical coders").id == occ
+        assert cat.occupation("Medical Records and Health Information Technician").id == occ
+
+    def test_tier_order(self) -> None:
+        """The first tier that matches decides, even when a later one would match another id."""
+        index = KeyIndex("thing", [("ab cd", "spaced"), ("abcd", "joined"), ("codes", "plural")])
+        assert index.resolve("ab cd") == "spaced"  # the compact tier would be ambiguous
+        assert index.resolve("abcd") == "joined"
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve("a b c d")  # only the compact tier matches: both
+        assert info.value.matches == ("joined", "spaced")
+        assert KeyIndex("thing", [("ab cd", "spaced")]).resolve("a b c d") == "spaced"
+        assert index.ids("code") == frozenset({"plural"})
+        assert index.ids("") == frozenset()
+        assert index.ids("zzz") == frozenset()
+
+    def test_ambiguous_tier(self) -> None:
+        """Two ids in the deciding tier raise NotFound naming both, sorted."""
+        index = KeyIndex("thing", [("ab cd", "y"), ("abc d", "x")])
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve("abcd")
+        assert info.value.matches == ("x", "y")
+
+    def test_not_a_string(self) -> None:
+        """A key that is no string is NotFound of the index's kind, without suggestions."""
+        index = KeyIndex("thing", [("Name", "a")])
+        assert index.kind == "thing"
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve(3)
+        assert (info.value.kind, info.value.suggestions) == ("thing", ())
+
+    def test_suggest(self) -> None:
+        """Suggestions are the closest names as first indexed, at most *limit*."""
+        index = KeyIndex("thing", [("Medical Coder", "a"), ("medical coder", "b"), ("Zebra", "c")])
+        assert index.suggest("medcal coder") == ("Medical Coder",)
+        assert index.suggest("medcal coder", limit=1) == ("Medical Coder",)
+        assert index.suggest(" - ") == ()
+        assert dict(index.names) == {"medical coder": "Medical Coder", "zebra": "Zebra"}
+
+
 class TestEveryName:
     """Every id, code, abbreviation, title and alternate name in the data finds its entity."""
 

@@ -176,6 +176,35 @@ class TestProperties:
         assert "2019" not in mc.Period.parse("2008/2018")
         assert 2008 not in mc.Period.parse("2008")
 
+    @pytest.mark.parametrize(
+        ("inner", "outer", "inside"),
+        [
+            ("2008", "2008", True),
+            ("2008-12", "2008", True),
+            ("2008-01", "2008", True),
+            ("2018", "2008/2018", True),
+            ("2018-12", "2008/2018", True),
+            ("2008", "2008/2018", True),
+            ("2008/2018", "2008/2018", True),
+            ("2008-05", "2008-05", True),
+            ("2009-01", "2008", False),
+            ("2007-12", "2008", False),
+            ("2008/2019", "2008/2018", False),
+            ("2007/2018", "2008/2018", False),
+            ("2008", "2008-05", False),
+        ],
+    )
+    def test_containment_bounds(self, inner: str, outer: str, inside: bool) -> None:
+        """Both bounds are inclusive: a period lies within itself and its last month within it."""
+        assert (mc.Period.parse(inner) in mc.Period.parse(outer)) is inside
+        assert (inner in mc.Period.parse(outer)) is inside
+
+    @given(periods())
+    def test_within_itself(self, period: mc.Period) -> None:
+        """Every period lies within itself."""
+        same = mc.Period.parse(str(period))
+        assert same in period
+
     def test_hashable(self) -> None:
         """Equal periods hash alike."""
         assert len({mc.Period.parse("2008"), mc.Period.year(2008)}) == 1
