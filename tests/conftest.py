@@ -2,9 +2,9 @@
 
 Hypothesis profiles (pick one with ``HYPOTHESIS_PROFILE``):
 
-- ``fast``, the default for plain ``pytest`` and in CI: bounded (100
-  examples, fewer for the heavy fuzzers that copy the data directory per
-  example), derandomized, so a run is never red by chance;
+- ``fast``, the default for plain ``pytest`` and in CI: bounded (50
+  examples, fewer for the heavy fuzzers that copy and load the data
+  directory per example), derandomized, so a run is never red by chance;
 - ``dev``: thorough and random (500 examples everywhere, heavy fuzzers
   included): run it locally to explore, ``HYPOTHESIS_PROFILE=dev pytest``.
 
@@ -30,7 +30,7 @@ import medcoder_careers as mc
 
 settings.register_profile(
     "fast",
-    max_examples=100,
+    max_examples=50,
     derandomize=True,  # the same examples on every run: never red by chance
     deadline=None,  # timing never fails a test
     print_blob=True,

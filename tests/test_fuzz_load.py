@@ -117,7 +117,7 @@ def _rejected_at(error: mc.DataError | None, path: str) -> None:
 class TestFuzzLoad:
     """Whatever is damaged, load() raises DataError naming where, or loads; nothing else."""
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(record_edits())
     def test_any_field_edit(self, edit: tuple[str, int, str, object]) -> None:
         """A value of the wrong JSON type, a blank string or an unknown field is refused there.
@@ -152,7 +152,7 @@ class TestFuzzLoad:
         else:
             event(f"same type: {'refused' if error else 'loaded'}")
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(st.sampled_from(NAMES), st.data())
     def test_dropped_field(self, name: str, data: st.DataObject) -> None:
         """Dropping a required field is refused at its path; one with a default may load."""
@@ -182,7 +182,7 @@ class TestFuzzLoad:
             error = _outcome(directory)
         _rejected_at(error, "statistics[3].value")
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(st.sampled_from(BAD_DECIMALS), st.data())
     def test_bad_decimal(self, value: object, data: st.DataObject) -> None:
         """A malformed decimal is always reported at its path."""
@@ -195,7 +195,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.path == f"statistics[{index}].value" for p in error.problems)
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(st.sampled_from(sorted(REFERENCE_FIELDS)), st.data())
     def test_dangling_id(self, name: str, data: st.DataObject) -> None:
         """An id that names nothing is always reported."""
@@ -209,7 +209,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.path == f"{name}[{index}].{field}" for p in error.problems)
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(
         st.sampled_from(
             [
@@ -235,7 +235,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any("duplicates" in p.message for p in error.problems)
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(st.text(max_size=12), st.sampled_from(["statistics", "facts"]), st.data())
     def test_period_text(self, text: str, name: str, data: st.DataObject) -> None:
         """Any text as a period loads or is reported; malformed ones are reported."""
@@ -251,7 +251,7 @@ class TestFuzzLoad:
                 assert error is not None
                 assert any(p.path == f"{name}[{index}].period" for p in error.problems)
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(st.sampled_from(sorted(FILES)), st.data())
     def test_truncated(self, file: str, data: st.DataObject) -> None:
         """A file cut short is reported by name."""
@@ -263,7 +263,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.file == file for p in error.problems)
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(st.sampled_from(sorted(FILES)), st.data())
     def test_invalid_utf8(self, file: str, data: st.DataObject) -> None:
         """A byte that is not UTF-8 is reported by name."""
@@ -275,7 +275,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.file == file for p in error.problems)
 
-    @examples(fast=25)
+    @examples(fast=20)
     @given(JSON_VALUES | st.text(max_size=20) | st.dictionaries(st.text(max_size=5), JSON_VALUES))
     def test_broken_manifest(self, manifest: object) -> None:
         """Any other manifest is reported against manifest.json."""

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 from medcoder_careers._load import make_converter
 
+from .conftest import examples
 from .strategies import ENTITIES, statistics
 
 ENTITY_CLASSES = [
@@ -122,6 +123,7 @@ class TestRoundTrip:
         assert set(ENTITIES) >= {*ENTITY_CLASSES, mc.Area}
 
     @pytest.mark.parametrize("cls", list(ENTITIES), ids=lambda cls: cls.__name__)
+    @examples(fast=20)
     @given(data=st.data())
     def test_any_record(self, cls: type, data: st.DataObject) -> None:
         """A generated record of every class round trips through the converter."""
