@@ -8,7 +8,10 @@ Hypothesis profiles (pick one with ``HYPOTHESIS_PROFILE``):
 - ``dev``: thorough and random (500 examples everywhere, heavy fuzzers
   included): run it locally to explore, ``HYPOTHESIS_PROFILE=dev pytest``.
 
-``ci`` is kept as another name for ``fast``.
+``ci`` is kept as another name for ``fast``. Under mutmut (which sets
+``MUTANT_UNDER_TEST``) the default is ``mutation``: ``fast`` without the example
+database, and without the check that one test runs in one executor, since
+mutmut calls the same tests many times in one process.
 
 The quote and coverage tests read the source texts in ``../shared`` (or
 ``MEDCODER_SHARED``). Under CI (``CI`` set) a missing directory fails them;
@@ -24,7 +27,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 import medcoder_careers as mc
 
@@ -36,8 +39,16 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile("ci", parent=settings.get_profile("fast"))
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("fast"),
+    database=None,
+    suppress_health_check=[HealthCheck.differing_executors],  # mutmut reruns tests in-process
+)
 settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True)
-PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "fast")
+PROFILE = os.environ.get(
+    "HYPOTHESIS_PROFILE", "mutation" if "MUTANT_UNDER_TEST" in os.environ else "fast"
+)
 settings.load_profile(PROFILE)
 
 
@@ -47,7 +58,7 @@ def examples(fast: int) -> settings:
     The heavy fuzzers (a data directory copied and loaded per example) keep
     the default run short; ``HYPOTHESIS_PROFILE=dev`` gives them the full count.
     """
-    if PROFILE in {"fast", "ci"}:
+    if PROFILE in {"fast", "ci", "mutation"}:
         return settings(max_examples=fast)
     return settings()
 

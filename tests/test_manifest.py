@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._manifest import Manifest, sha256
+from medcoder_careers._errors import Problem
+from medcoder_careers._manifest import MANIFEST, Manifest, read_json, read_manifest, sha256, verify
 
 _HEX = st.text("0123456789abcdef", min_size=64, max_size=64)
 _FILES = st.dictionaries(st.text("abcdefghij_.", min_size=1, max_size=12), _HEX, max_size=6)
@@ -101,3 +102,110 @@ class TestVerifyReport:
             missing=missing,
         )
         assert not report.ok
+
+
+_EXPECTED = frozenset({"a.json", "b.json"})
+_GOOD = {"data_version": "2026.1", "files": {"a.json": "0" * 64, "b.json": "1" * 64}}
+
+
+def _read(tmp_path: Path, document: object) -> Manifest | Problem:
+    (tmp_path / MANIFEST).write_text(json.dumps(document), encoding="utf-8")
+    return read_manifest(tmp_path, _EXPECTED)
+
+
+class TestReadManifest:
+    """`read_manifest` returns the manifest, or the first problem, exactly worded."""
+
+    def test_good(self, tmp_path: Path) -> None:
+        """A well-formed manifest is read, its files as given."""
+        manifest = _read(tmp_path, _GOOD)
+        assert isinstance(manifest, Manifest)
+        assert manifest.data_version == "2026.1"
+        assert dict(manifest.files) == _GOOD["files"]
+
+    @pytest.mark.parametrize(
+        ("document", "path", "message"),
+        [
+            ([], "", "must be an object with exactly 'data_version' and 'files'"),
+            ({"files": {}}, "", "must be an object with exactly 'data_version' and 'files'"),
+            ({**_GOOD, "x": 1}, "", "must be an object with exactly 'data_version' and 'files'"),
+            ({**_GOOD, "data_version": 2026}, "data_version", "2026 is not YYYY.N"),
+            ({**_GOOD, "data_version": "2026"}, "data_version", "'2026' is not YYYY.N"),
+            ({**_GOOD, "data_version": "2026.1x"}, "data_version", "'2026.1x' is not YYYY.N"),
+            ({**_GOOD, "files": []}, "files", "must map file names to sha256"),
+            (
+                {**_GOOD, "files": {"a.json": "0" * 63, "b.json": "1" * 64}},
+                "files.a.json",
+                f"{'0' * 63!r} is not a sha256",
+            ),
+            (
+                {**_GOOD, "files": {"a.json": 7, "b.json": "1" * 64}},
+                "files.a.json",
+                "7 is not a sha256",
+            ),
+            (
+                {**_GOOD, "files": {"a.json": "A" * 64, "b.json": "1" * 64}},
+                "files.a.json",
+                f"{'A' * 64!r} is not a sha256",
+            ),
+            (
+                {**_GOOD, "files": {"a.json": "0" * 64, "c.json": "1" * 64}},
+                "files",
+                "lists the wrong files (missing ['b.json'], unexpected ['c.json'])",
+            ),
+            (
+                {**_GOOD, "files": {"a.json": "0" * 64}},
+                "files",
+                "lists the wrong files (missing ['b.json'], unexpected [])",
+            ),
+        ],
+    )
+    def test_problem(self, tmp_path: Path, document: object, path: str, message: str) -> None:
+        """Each malformed manifest gives one problem, at its path, with its message."""
+        assert _read(tmp_path, document) == Problem(file=MANIFEST, path=path, message=message)
+
+    def test_unreadable(self, tmp_path: Path) -> None:
+        """A missing file cannot be read; the problem says why."""
+        problem = read_json(tmp_path, "nothing.json")
+        assert isinstance(problem, Problem)
+        assert (problem.file, problem.path) == ("nothing.json", "")
+        assert problem.message.startswith("cannot be read (")
+        assert "No such file" in problem.message
+
+    @pytest.mark.parametrize("raw", [b"{", b"\xff{}", b"", b"[1,]"])
+    def test_not_json(self, tmp_path: Path, raw: bytes) -> None:
+        """Bytes that are not UTF-8 JSON give one problem naming the file."""
+        (tmp_path / "x.json").write_bytes(raw)
+        problem = read_json(tmp_path, "x.json")
+        assert isinstance(problem, Problem)
+        assert (problem.file, problem.path) == ("x.json", "")
+        assert problem.message.startswith("is not valid UTF-8 JSON (")
+
+    def test_json(self, tmp_path: Path) -> None:
+        """Valid JSON is decoded."""
+        (tmp_path / "x.json").write_text('{"a": [1, "é"]}', encoding="utf-8")
+        assert read_json(tmp_path, "x.json") == {"a": [1, "é"]}
+
+
+class TestVerify:
+    """`verify` re-hashes each listed file: changed, missing, or intact, in name order."""
+
+    def test_sorted_and_classified(self, tmp_path: Path) -> None:
+        """Files are checked in name order; a changed one and a missing one are told apart."""
+        (tmp_path / "b.json").write_bytes(b"b")
+        (tmp_path / "c.json").write_bytes(b"c")
+        files = {"c.json": sha256(b"c"), "b.json": sha256(b"changed"), "a.json": sha256(b"a")}
+        manifest = Manifest(data_version="2026.1", files=MappingProxyType(files))
+        report = verify(tmp_path, manifest)
+        assert report.checked == ("a.json", "b.json", "c.json")
+        assert (report.changed, report.missing) == (("b.json",), ("a.json",))
+        assert (report.data_version, report.digest) == ("2026.1", manifest.digest)
+        assert not report.ok
+
+    def test_intact(self, tmp_path: Path) -> None:
+        """Every file matching its hash gives an ok report."""
+        (tmp_path / "a.json").write_bytes(b"a")
+        manifest = Manifest(data_version="2026.1", files=MappingProxyType({"a.json": sha256(b"a")}))
+        report = verify(tmp_path, manifest)
+        assert report.ok
+        assert (report.changed, report.missing) == ((), ())

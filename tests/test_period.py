@@ -208,3 +208,94 @@ class TestProperties:
     def test_hashable(self) -> None:
         """Equal periods hash alike."""
         assert len({mc.Period.parse("2008"), mc.Period.year(2008)}) == 1
+
+
+def _error(build: object) -> str:
+    """The message of the PeriodError *build* (a callable) raises."""
+    with pytest.raises(mc.PeriodError) as info:
+        build()  # type: ignore[operator]
+    return str(info.value)
+
+
+class TestRefusals:
+    """Each refusal names what is wrong, exactly."""
+
+    @pytest.mark.parametrize(
+        ("build", "message"),
+        [
+            (lambda: mc.Period.year("2004"), "a year must be an int, got str"),  # type: ignore[arg-type]
+            (lambda: mc.Period.year(True), "a year must be an int, got bool"),  # noqa: FBT003
+            (lambda: mc.Period.year(2004.0), "a year must be an int, got float"),  # type: ignore[arg-type]
+            (lambda: mc.Period.month(2008, 5.0), "a month must be an int, got float"),  # type: ignore[arg-type]
+            (
+                lambda: mc.Period(start_year=2008, start_month=1, end_year=2008, end_month="12"),  # type: ignore[arg-type]
+                "a month must be an int, got str",
+            ),
+            (lambda: mc.Period.year(999), "year 999 is not a four-digit year"),
+            (lambda: mc.Period.year(10000), "year 10000 is not a four-digit year"),
+            (lambda: mc.Period.month(2008, 13), "month 13 is not between 1 and 12"),
+            (lambda: mc.Period.month(2008, 0), "month 0 is not between 1 and 12"),
+            (
+                lambda: mc.Period(start_year=2008, start_month=1, end_year=2008, end_month=13),
+                "month 13 is not between 1 and 12",
+            ),
+            (
+                lambda: mc.Period(start_year=2008, start_month=1, end_year=2009, end_month=5),
+                "a period is a year, a year and month, or an interval of years",
+            ),
+            (
+                lambda: mc.Period(start_year=2008, start_month=3, end_year=2009, end_month=3),
+                "a period is a year, a year and month, or an interval of years",
+            ),
+            (
+                lambda: mc.Period(start_year=2009, start_month=1, end_year=2008, end_month=12),
+                "a period is a year, a year and month, or an interval of years",
+            ),
+            (
+                lambda: mc.Period.interval(2008, 2008),
+                "an interval must end after it starts, got 2008/2008",
+            ),
+            (lambda: mc.Period.parse(2008), "a period is given as text, got int"),  # type: ignore[arg-type]
+            (
+                lambda: mc.Period.parse("May 2008"),
+                (
+                    "'May 2008' is not a period; use a year ('2004'), a month ('2008-05') "
+                    "or an interval of years ('2008/2018')"
+                ),
+            ),
+            (
+                lambda: mc.Period.parse("2013-13"),
+                (
+                    "'2013-13' is not a month; for the years 2013 to 2113 "
+                    "write the interval '2013/2113'"
+                ),
+            ),
+            (
+                lambda: mc.Period.parse("1750-13"),
+                (
+                    "'1750-13' is not a month; for the years 1750 to 1813 "
+                    "write the interval '1750/1813'"
+                ),
+            ),
+            (
+                lambda: mc.Period.parse("2008-18"),
+                (
+                    "'2008-18' is not a month; for the years 2008 to 2018 "
+                    "write the interval '2008/2018'"
+                ),
+            ),
+        ],
+    )
+    def test_message(self, build: object, message: str) -> None:
+        """The PeriodError's message is exactly the expected one."""
+        assert _error(build) == message
+
+    @pytest.mark.parametrize("year", [1000, 9999])
+    def test_four_digit_bounds(self, year: int) -> None:
+        """1000 and 9999 are years."""
+        assert mc.Period.year(year).start_year == year
+
+    def test_repr(self) -> None:
+        """repr() shows the text form."""
+        assert repr(mc.Period.parse("2008-05")) == "Period('2008-05')"
+        assert repr(mc.Period.parse("2008/2018")) == "Period('2008/2018')"
