@@ -10,7 +10,7 @@ Hypothesis profiles (pick one with ``HYPOTHESIS_PROFILE``):
 
 ``ci`` is kept as another name for ``fast``. Under mutmut (which sets
 ``MUTANT_UNDER_TEST``) the default is ``mutation``: ``fast`` without the example
-database, and without the check that one test runs in one executor, since
+database or shrinking, and without the check that one test runs in one executor, since
 mutmut calls the same tests many times in one process.
 
 The quote and coverage tests read the source texts in ``../shared`` (or
@@ -27,7 +27,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 import medcoder_careers as mc
 
@@ -43,6 +43,7 @@ settings.register_profile(
     "mutation",
     parent=settings.get_profile("fast"),
     database=None,
+    phases=[Phase.explicit, Phase.generate],  # a failure kills the mutant: no need to shrink it
     suppress_health_check=[HealthCheck.differing_executors],  # mutmut reruns tests in-process
 )
 settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True)

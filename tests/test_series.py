@@ -82,8 +82,10 @@ class TestPackaged:
         empty = cat.series("medical secretaries", "employment")
         assert len(empty) == 0
         assert list(empty) == []
-        with pytest.raises(mc.NotFound):
+        with pytest.raises(mc.NotFound) as info:
             empty.latest()
+        assert (info.value.key, info.value.kind) == ("latest", "series point")
+        assert str(info.value) == "no series point matches 'latest'"
 
     def test_at_misses(self, cat: mc.Catalog) -> None:
         """at() needs the exact period; a miss lists the periods there are."""
@@ -91,6 +93,11 @@ class TestPackaged:
         with pytest.raises(mc.NotFound) as info:
             found.at("2008-05")
         assert info.value.suggestions == ("2004", "2008", "2010", "2018-05", "2019")
+        assert (info.value.key, info.value.kind) == ("2008-05", "series point")
+        assert str(info.value).startswith("no series point matches '2008-05'; did you mean '2004'")
+        with pytest.raises(mc.NotFound) as info:
+            found.at(mc.Period.year(2005))
+        assert (info.value.key, info.value.kind) == (mc.Period.year(2005), "series point")
         with pytest.raises(mc.PeriodError):
             found.at("May 2008")
         assert found.at(mc.Period.year(2008)).value == Decimal(172500)

@@ -26,7 +26,8 @@ MODULES = {
     "_period": ["tests/test_period.py"],
     "_compare": ["tests/test_compare.py"],
     "_manifest": ["tests/test_manifest.py"],
-    "_vocab": ["tests/test_vocab.py"],
+    # _vocab is left out: its enums and tables are module-level data, and
+    # units_for() is one subscript, which mutmut has no mutation for.
     "_search": ["tests/test_search.py", "tests/test_lookup.py"],
     "_series": ["tests/test_series.py"],
 }
