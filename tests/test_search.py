@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._lookup import compact, normalise, singular
-from medcoder_careers._search import KINDS
+from medcoder_careers._search import KINDS, Entity, names_of
 
+from . import strategies
 from .test_lookup import SEARCHED_NAMES
 
 OCC = "medical-records-and-health-information-technicians"
@@ -192,3 +195,78 @@ class TestBadInput:
         with pytest.raises(mc.ArgumentError) as info:
             cat.search(text)  # type: ignore[arg-type]
         assert isinstance(info.value, ValueError)
+
+
+def _expected_names(entity: Entity, *, aliases: bool) -> list[tuple[str, bool]]:
+    """The names an entity answers to, written out from the model's documentation."""
+    match entity:
+        case mc.Occupation():
+            names = [(entity.title, False), *((t, False) for t in entity.alternate_titles)]
+            for soc in entity.soc:
+                names += [(soc.code, True), (soc.title, False)]
+            for specialty in entity.specialties:
+                names.append((specialty.name, False))
+                if aliases:
+                    names += [(n, False) for n in specialty.alternate_names]
+        case mc.Credential():
+            names = [(entity.abbreviation, True), (entity.name, False)]
+            names += [(n, False) for n in entity.alternate_names]
+        case mc.Organization():
+            names = [(entity.abbreviation, True)] if entity.abbreviation else []
+            names += [(entity.name, False), *((n, False) for n in entity.alternate_names)]
+        case mc.Source():
+            names = [(entity.title, False)]
+            if entity.edition:
+                names += [(entity.edition, True), (f"{entity.edition} Edition", False)]
+        case mc.Industry():
+            names = [(entity.title, False), *((t, False) for t in entity.alternate_titles)]
+            for naics in entity.naics:
+                names += [(naics.code, True), (naics.title, False)]
+    return [*names, (entity.id, True)]
+
+
+_ENTITIES = st.one_of(
+    strategies.occupations,
+    strategies.credentials,
+    strategies.organizations,
+    strategies.sources,
+    strategies.industries,
+)
+
+
+class TestNamesOf:
+    """`names_of` yields every name, the main one first, the id last, keys flagged."""
+
+    @given(entity=_ENTITIES, aliases=st.booleans())
+    def test_generated(self, entity: Entity, aliases: bool) -> None:
+        """Any entity's names are the documented ones, in order, ids and codes flagged."""
+        assert list(names_of(entity, aliases=aliases)) == _expected_names(entity, aliases=aliases)
+
+    def test_packaged(self, cat: mc.Catalog) -> None:
+        """Every packaged entity's names are the documented ones; aliases are on by default."""
+        tables: list[Any] = [
+            cat.occupations,
+            cat.credentials,
+            cat.organizations,
+            cat.sources,
+            cat.industries,
+        ]
+        for table in tables:
+            for entity in table.values():
+                assert list(names_of(entity)) == _expected_names(entity, aliases=True)
+
+    def test_search_result(self, cat: mc.Catalog) -> None:
+        """A result's id is its entity's; its repr names the entity briefly."""
+        result = mc.SearchResult(entity=cat.occupation(OCC), kind="occupation", name="x", score=0.5)
+        assert result.id == OCC
+        assert repr(result) == (
+            f"SearchResult(entity=<Occupation {OCC}>, kind='occupation', name='x', score=0.5)"
+        )
+
+    def test_code_scores_as_a_key(self, cat: mc.Catalog) -> None:
+        """A SOC or NAICS code, an edition label and an id score 1.0; a title 0.95."""
+        assert cat.search("29-2071")[0].score == 1.0
+        assert cat.search("622110")[0].score == 1.0
+        assert cat.search("2010-11")[0].score == 1.0
+        assert cat.search("ooh-2010-11")[0].score == 1.0
+        assert cat.search("2010-11 Edition")[0].score == 0.95

@@ -199,6 +199,7 @@ class TestSeries:
         """Periods are unique and ordered; every statistic is a winner or an alternative."""
         ranks = {s.source: i for i, s in enumerate(stats)}
         found = build_series("o", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)
+        assert (found.occupation, found.measure) == ("o", mc.Measure.EMPLOYMENT)
         assert list(found.periods) == sorted(set(found.periods))
         assert len(found) == len({s.period for s in stats})
         kept = [s for p in found for s in (p.statistic, *p.alternatives)]
