@@ -378,7 +378,6 @@ class TestTiers:
         assert index.suggest("medcal coder") == ("Medical Coder",)
         assert index.suggest("medcal coder", limit=1) == ("Medical Coder",)
         assert index.suggest(" - ") == ()
-        assert dict(index.names) == {"medical coder": "Medical Coder", "zebra": "Zebra"}
 
 
 class TestEveryName:
