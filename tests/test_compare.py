@@ -682,3 +682,34 @@ class TestInflate:
         c = mc.compare(a, b, real=True)
         later = max(first.start_year, second.start_year)
         assert c.value_a == mc.inflate(amount, first, later)
+
+
+class TestMessages:
+    """Each refusal of compare() and inflate() says exactly what is wrong."""
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            ((100, 3.5, 2018), "from_period is a Period, its text or a year, got float"),
+            ((100, True, 2018), "from_period is a Period, its text or a year, got bool"),
+            ((100, None, 2018), "from_period is a Period, its text or a year, got NoneType"),
+            ((100, 2004, 3.5), "to_period is a Period, its text or a year, got float"),
+            ((100, 2004, False), "to_period is a Period, its text or a year, got bool"),
+        ],
+    )
+    def test_inflate_period(self, args: tuple[object, ...], message: str) -> None:
+        """A period that is no Period, text or int year is refused naming the argument."""
+        with pytest.raises(mc.PeriodError) as info:
+            mc.inflate(*args)  # type: ignore[arg-type]
+        assert str(info.value) == message
+
+    def test_inflate_no_cpi(self, data_copy: Path) -> None:
+        """A catalog without CPI-U averages is refused, for the default year and any other."""
+        (data_copy / "cpi_u.json").write_text(json.dumps({"cpi_u": []}), encoding="utf-8")
+        empty = mc.load(data_copy)
+        with pytest.raises(mc.CpiError) as info:
+            mc.inflate(100, 2004, catalog=empty)
+        assert str(info.value) == "the catalog has no CPI-U annual averages"
+        with pytest.raises(mc.CpiError) as info:
+            mc.inflate(100, 2004, 2018, catalog=empty)
+        assert str(info.value) == "no CPI-U annual average for 2004; the CPI-U data cover no years"
