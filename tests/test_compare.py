@@ -713,3 +713,55 @@ class TestMessages:
         with pytest.raises(mc.CpiError) as info:
             mc.inflate(100, 2004, 2018, catalog=empty)
         assert str(info.value) == "no CPI-U annual average for 2004; the CPI-U data cover no years"
+
+    def test_not_a_statistic(self) -> None:
+        """A side that is no Statistic is named: a or b, and its type."""
+        with pytest.raises(mc.IncomparableError, match=r"; b is an? str$"):
+            mc.compare(_stat(), "x")  # type: ignore[arg-type]
+        with pytest.raises(mc.IncomparableError, match=r"; a is an? int$"):
+            mc.compare(3, _stat())  # type: ignore[arg-type]
+
+    def test_too_large_to_adjust(self) -> None:
+        """An amount past Decimal's range is shown with the signal that stopped it."""
+        with pytest.raises(mc.CpiError) as info:
+            mc.inflate(Decimal("1E+999999999999999999"), 2004, 2018)
+        assert str(info.value) == (
+            "the amount Decimal('1E+999999999999999999') is too large to adjust (Overflow)"
+        )
+
+    def test_differences_listed(self) -> None:
+        """Every differing field is listed after one lead-in."""
+        hourly = _stat(measure=mc.Measure.HOURLY_WAGE, unit=mc.Unit.USD_PER_HOUR)
+        with pytest.raises(mc.IncomparableError) as info:
+            mc.compare(_stat(), hourly)
+        assert str(info.value) == (
+            "cannot compare these statistics: measure differs ('annual_wage' vs 'hourly_wage'); "
+            "unit differs ('usd_per_year' vs 'usd_per_hour')"
+        )
+
+    def test_not_a_bound(self) -> None:
+        """A bound that is no Bound is named."""
+        with pytest.raises(mc.IncomparableError) as info:
+            mc.compare(_stat(), attrs.evolve(_stat(), bound="sideways"))  # type: ignore[arg-type]
+        assert str(info.value) == "'sideways' is not a Bound"
+
+    def test_interval_and_point(self) -> None:
+        """An interval against a year says which periods and why."""
+        with pytest.raises(mc.IncomparableError) as info:
+            mc.compare(_stat(), _stat(period=mc.Period.parse("2008/2018")))
+        assert str(info.value) == (
+            "cannot compare a figure for 2004 with one for 2008/2018: an interval "
+            "compares only with an interval of the same length"
+        )
+
+    def test_amount_shown(self) -> None:
+        """An amount that is no number is shown."""
+        with pytest.raises(mc.CpiError) as info:
+            mc.inflate("abc", 2004, 2018)
+        assert str(info.value) == "the amount must be a finite number, got 'abc'"
+
+    def test_catalog_type(self) -> None:
+        """A catalog that is no Catalog is named by its type."""
+        with pytest.raises(mc.CpiError) as info:
+            mc.compare(_stat(), _stat(), real=True, catalog={})  # type: ignore[arg-type]
+        assert str(info.value) == "catalog must be a Catalog, got dict"
