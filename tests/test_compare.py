@@ -765,3 +765,31 @@ class TestMessages:
         with pytest.raises(mc.CpiError) as info:
             mc.compare(_stat(), _stat(), real=True, catalog={})  # type: ignore[arg-type]
         assert str(info.value) == "catalog must be a Catalog, got dict"
+
+    @pytest.mark.parametrize(
+        ("side", "changes", "message"),
+        [
+            ("a", {"value": None}, "a.value is not a finite Decimal: None"),
+            ("b", {"value": Decimal("NaN")}, "b.value is not a finite Decimal: Decimal('NaN')"),
+            (
+                "b",
+                {"value_high": Decimal("Infinity")},
+                "b.value_high is not a finite Decimal: Decimal('Infinity')",
+            ),
+            ("a", {"period": "2004"}, "a.period is not a Period: '2004'"),
+            (
+                "a",
+                {"value": Decimal("1E-999999999999999999")},
+                "the values are too large or too small to compare (Overflow)",
+            ),
+        ],
+    )
+    def test_bad_statistic(self, side: str, changes: dict[str, Any], message: str) -> None:
+        """A statistic whose value or period is unusable is refused, naming the side and field."""
+        salary = _stat(measure=mc.Measure.ANNUAL_SALARY, percentile=None)
+        good = salary if "value_high" in changes else _stat()
+        bad = attrs.evolve(good, **changes)
+        pair = (bad, good) if side == "a" else (good, bad)
+        with pytest.raises(mc.IncomparableError) as info:
+            mc.compare(*pair)
+        assert str(info.value) == message
