@@ -1,8 +1,21 @@
-"""Shared fixtures and the Hypothesis profiles.
+"""Shared fixtures, the Hypothesis profiles, and the check for the shared source texts.
 
-Profiles: ``ci`` (bounded and derandomized, chosen when CI is set) and ``dev``
-(thorough, random: run it locally to explore);
-pick another with ``HYPOTHESIS_PROFILE``.
+Hypothesis profiles (pick one with ``HYPOTHESIS_PROFILE``):
+
+- ``fast``, the default for plain ``pytest`` and in CI: bounded (50
+  examples, fewer for the heavy fuzzers that copy and load the data
+  directory per example), derandomized, so a run is never red by chance;
+- ``dev``: thorough and random (500 examples everywhere, heavy fuzzers
+  included): run it locally to explore, ``HYPOTHESIS_PROFILE=dev pytest``.
+
+``ci`` is kept as another name for ``fast``. Under mutmut (which sets
+``MUTANT_UNDER_TEST``) the default is ``mutation``: ``fast`` without the example
+database or shrinking, and without the check that one test runs in one executor, since
+mutmut calls the same tests many times in one process.
+
+The quote and coverage tests read the source texts in ``../shared`` (or
+``MEDCODER_SHARED``). Under CI (``CI`` set) a missing directory fails them;
+elsewhere they skip, and the run ends with one line saying what did not run.
 """
 
 from __future__ import annotations
@@ -14,24 +27,82 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 import build_data  # tools/build_data.py, on the path through pytest's pythonpath setting
 import medcoder_careers as mc
 
 settings.register_profile(
-    "ci",
-    max_examples=100,
-    derandomize=True,  # the same examples on every run: CI is never red by chance
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    "fast",
+    max_examples=50,
+    derandomize=True,  # the same examples on every run: never red by chance
+    deadline=None,  # timing never fails a test
     print_blob=True,
 )
-settings.register_profile("dev", max_examples=500, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+settings.register_profile("ci", parent=settings.get_profile("fast"))
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("fast"),
+    database=None,
+    phases=[Phase.explicit, Phase.generate],  # a failure kills the mutant: no need to shrink it
+    suppress_health_check=[HealthCheck.differing_executors],  # mutmut reruns tests in-process
+)
+settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True)
+PROFILE = os.environ.get(
+    "HYPOTHESIS_PROFILE", "mutation" if "MUTANT_UNDER_TEST" in os.environ else "fast"
+)
+settings.load_profile(PROFILE)
+
+
+def examples(fast: int) -> settings:
+    """Settings for a heavy property: *fast* examples by default, the profile's count otherwise.
+
+    The heavy fuzzers (a data directory copied and loaded per example) keep
+    the default run short; ``HYPOTHESIS_PROFILE=dev`` gives them the full count.
+    """
+    if PROFILE in {"fast", "ci", "mutation"}:
+        return settings(max_examples=fast)
+    return settings()
+
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MEDCODER_SHARED", REPO.parent / "shared"))
+SOURCES = SHARED / "sources"
+IN_CI = os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+_NO_SHARED = "shared material missing"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared material (source texts); fails under CI when missing, else skips."""
+    if not SOURCES.is_dir():
+        if IN_CI:
+            pytest.fail(f"CI needs the source texts, and {SOURCES} is missing")
+        pytest.skip(f"{_NO_SHARED}: {SOURCES} (set MEDCODER_SHARED)")
+    return SHARED
+
+
+def pytest_report_header() -> str:
+    """Say at the top of the run where the source texts are, and whether they are there."""
+    state = "found" if SOURCES.is_dir() else "MISSING: quote and coverage tests will not run"
+    return f"medcoder-careers: hypothesis profile {PROFILE!r}; source texts {SOURCES}: {state}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """End with one loud line when the quote and coverage tests were skipped for want of texts."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if _NO_SHARED in str(getattr(report, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_line(
+            f"NOT RUN: {len(skipped)} quote and coverage tests, because {SOURCES} is missing "
+            "(put the shared material beside the checkout or set MEDCODER_SHARED)",
+            yellow=True,
+            bold=True,
+        )
 
 
 @pytest.fixture(scope="session")

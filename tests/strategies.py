@@ -1,4 +1,8 @@
-"""Hypothesis strategies for every type of the model, shared by the property tests."""
+"""Hypothesis strategies for every type of the model, shared by the property tests.
+
+Each strategy builds valid values directly rather than filtering random ones,
+so no draw is thrown away and every example reaches the test's assertions.
+"""
 
 from __future__ import annotations
 
@@ -9,60 +13,236 @@ import attrs
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers._vocab import PERCENTILES, units_for
 
 years = st.integers(min_value=1000, max_value=9999)
 months = st.integers(min_value=1, max_value=12)
 
 
-@st.composite
-def periods(draw: st.DrawFn) -> mc.Period:
+def intervals(length: int | None = None) -> st.SearchStrategy[mc.Period]:
+    """An interval of whole years; exactly *length* years long when given."""
+    if length is not None:
+        return st.integers(min_value=1000, max_value=9999 - length).map(
+            lambda start: mc.Period.interval(start, start + length)
+        )
+    return st.integers(min_value=1000, max_value=9998).flatmap(
+        lambda start: st.integers(min_value=start + 1, max_value=9999).map(
+            lambda end: mc.Period.interval(start, end)
+        )
+    )
+
+
+def instants() -> st.SearchStrategy[mc.Period]:
+    """A year or a month: any period that is not an interval."""
+    return years.map(mc.Period.year) | st.builds(mc.Period.month, years, months)
+
+
+def periods() -> st.SearchStrategy[mc.Period]:
     """Any valid period: a year, a month or an interval of years."""
-    kind = draw(st.sampled_from(mc.PeriodKind))
-    year = draw(years if kind is not mc.PeriodKind.INTERVAL else years.filter(lambda y: y < 9999))
-    if kind is mc.PeriodKind.YEAR:
-        return mc.Period.year(year)
-    if kind is mc.PeriodKind.MONTH:
-        return mc.Period.month(year, draw(months))
-    end = draw(st.integers(min_value=year + 1, max_value=9999))
-    return mc.Period.interval(year, end)
+    return instants() | intervals()
 
 
-def decimals(*, signed: bool = False) -> st.SearchStrategy[Decimal]:
-    """Finite decimals with at most two places, as the data writes them."""
-    low = -(10**9) if signed else 0
+def decimals(*, signed: bool = False, positive: bool = False) -> st.SearchStrategy[Decimal]:
+    """Finite decimals with at most two places, as the data writes them.
+
+    *signed* admits negatives; *positive* keeps only values above zero.
+    """
+    low: Decimal | int = Decimal("0.01") if positive else -(10**9) if signed else 0
     return st.decimals(
         min_value=low, max_value=10**9, places=2, allow_nan=False, allow_infinity=False
     )
 
 
-slugs = st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=20).filter(
-    lambda s: s.strip("-") == s
+_SLUG_ENDS = string.ascii_lowercase + string.digits
+slugs: st.SearchStrategy[str] = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(_SLUG_ENDS),
+        st.text(_SLUG_ENDS + "-", max_size=18),
+        st.sampled_from(["", *_SLUG_ENDS]),
+    ),
 )
-names = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-    min_size=1,
-    max_size=40,
-).filter(str.strip)
+"""Ids: lower-case letters, digits and inner hyphens; 1 to 20 characters."""
 
-citations = st.builds(mc.Citation, source=slugs, quote=names)
+_ANY_CHAR = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+_VISIBLE_CHAR = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
+names: st.SearchStrategy[str] = st.builds(
+    "".join,
+    st.tuples(st.text(_ANY_CHAR, max_size=19), _VISIBLE_CHAR, st.text(_ANY_CHAR, max_size=20)),
+)
+"""Text that is not blank (one visible character at least); 1 to 40 characters."""
+
+optional_names = st.none() | names
+
+
+def _digits(low: int, high: int | None = None) -> st.SearchStrategy[str]:
+    """ASCII digit strings of *low* to *high* (default: exactly *low*) characters."""
+    return st.text(string.digits, min_size=low, max_size=low if high is None else high)
+
+
+citations = st.builds(mc.Citation, source=slugs, quote=names, locator=optional_names)
+_citation_tuples = st.lists(citations, min_size=1, max_size=2).map(tuple)
+_name_tuples = st.lists(names, max_size=3).map(tuple)
+
+postal_addresses = st.builds(
+    mc.PostalAddress,
+    lines=_name_tuples,
+    city=names,
+    region=names,
+    postal_code=names,
+    country=st.sampled_from(["US", "CA"]),
+)
+soc_codes = st.builds(
+    mc.SocCode,
+    version=st.sampled_from([2000, 2010, 2018]),
+    code=st.builds("{:02d}-{:04d}".format, st.integers(0, 99), st.integers(0, 9999)),
+    title=names,
+)
+naics_codes = st.builds(
+    mc.NaicsCode,
+    version=st.sampled_from(["2007", "2012", "2017", "2022", "OEWS"]),
+    code=_digits(2, 6),
+    title=names,
+)
+organizations = st.builds(
+    mc.Organization,
+    id=slugs,
+    name=names,
+    abbreviation=optional_names,
+    kind=st.sampled_from(mc.OrganizationKind),
+    parent=st.none() | slugs,
+    address=st.none() | postal_addresses,
+    website=optional_names,
+    alternate_names=_name_tuples,
+    citations=_citation_tuples,
+)
+requirements = st.builds(
+    mc.Requirement,
+    kind=st.sampled_from(mc.RequirementKind),
+    text=names,
+    organization=st.none() | slugs,
+    citation=citations,
+)
+credentials = st.builds(
+    mc.Credential,
+    id=slugs,
+    abbreviation=names,
+    name=names,
+    issuer=slugs,
+    requirements=st.lists(requirements, max_size=2).map(tuple),
+    options=_name_tuples,
+    related_occupations=st.lists(slugs, max_size=2).map(tuple),
+    alternate_names=_name_tuples,
+    citations=_citation_tuples,
+)
+specialties = st.builds(
+    mc.Specialty,
+    name=names,
+    alternate_names=_name_tuples,
+    summary=st.just("") | names,
+    citations=_citation_tuples,
+)
+occupations = st.builds(
+    mc.Occupation,
+    id=slugs,
+    title=names,
+    soc=st.lists(soc_codes, max_size=3).map(tuple),
+    alternate_titles=_name_tuples,
+    specialties=st.lists(specialties, max_size=2).map(tuple),
+    duties=_name_tuples,
+    work_settings=_name_tuples,
+    related=st.lists(slugs, max_size=2).map(tuple),
+    advancement=_name_tuples,
+    summary=st.just("") | names,
+    citations=_citation_tuples,
+)
+industries = st.builds(
+    mc.Industry,
+    id=_digits(2, 6),
+    title=names,
+    level=st.none() | st.integers(min_value=2, max_value=6),
+    naics=st.lists(naics_codes, max_size=2).map(tuple),
+    alternate_titles=_name_tuples,
+    citations=_citation_tuples,
+)
+NATION = "0000000"
+"""The area code of the United States as a whole."""
+area_codes = _digits(7)
+"""BLS OEWS area codes: seven ASCII digits."""
+_STATES = st.text(string.ascii_uppercase, min_size=2, max_size=2)
+areas = st.builds(
+    mc.Area,
+    id=area_codes,
+    name=names,
+    kind=st.sampled_from(mc.AreaKind),
+    states=st.lists(_STATES, max_size=3).map(tuple),
+    fips=st.none() | _digits(2),
+    cbsa=st.none() | _digits(5),
+    citations=_citation_tuples,
+)
+sources = st.builds(
+    mc.Source,
+    id=slugs,
+    title=names,
+    publisher=st.none() | slugs,
+    kind=st.sampled_from(mc.SourceKind),
+    edition=st.none() | st.builds("{}-{:02d}".format, years, st.integers(0, 99)),
+    published=optional_names,
+    as_of=optional_names,
+    retrieved_via=names,
+    document=names,
+    note=st.just("") | names,
+    release=optional_names,
+    address=optional_names,
+    sha256=st.none() | st.text("0123456789abcdef", min_size=64, max_size=64),
+    snapshot=optional_names,
+    citations=_citation_tuples,
+)
+facts = st.builds(
+    mc.Fact,
+    period=st.none() | periods(),
+    source=slugs,
+    occupation=slugs,
+    topic=st.sampled_from(mc.FactTopic),
+    text=names,
+    citation=citations,
+)
+cpi_annual_averages = st.builds(
+    mc.CpiAnnualAverage,
+    year=years,
+    value=decimals(positive=True),
+    citation=citations,
+)
+
+_WAGES = frozenset({mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE})
+_PROJECTIONS = frozenset({mc.Measure.PROJECTED_CHANGE, mc.Measure.PROJECTED_CHANGE_PERCENT})
+_DOLLARS = frozenset({mc.Unit.USD_PER_YEAR, mc.Unit.USD_PER_HOUR})
+DOLLAR_MEASURES = tuple(m for m in mc.Measure if units_for(m) & _DOLLARS)
+"""The measures whose figures are dollar amounts (so ``real=True`` applies)."""
+DEFINITIONS = ("29-2071", "29-2072+29-9021")
 
 
 @st.composite
-def statistics(draw: st.DrawFn) -> mc.Statistic:
-    """Any statistic the loader accepts (units fit measures, percentiles on wages)."""
-    measure = draw(st.sampled_from(mc.Measure))
-    unit = draw(st.sampled_from(sorted(_units(measure))))
-    is_projection = measure in {
-        mc.Measure.PROJECTED_CHANGE,
-        mc.Measure.PROJECTED_CHANGE_PERCENT,
-    }
-    period = draw(periods().filter(lambda p: (p.kind is mc.PeriodKind.INTERVAL) == is_projection))
-    value = draw(decimals(signed=is_projection))
-    wage = measure in {mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE}
+def statistics(
+    draw: st.DrawFn,
+    measures: tuple[mc.Measure, ...] = tuple(mc.Measure),
+    *,
+    positive: bool = False,
+) -> mc.Statistic:
+    """Any statistic the loader accepts (units fit measures, percentiles on wages).
+
+    *measures* limits the measure drawn; *positive* keeps values above zero.
+    """
+    measure = draw(st.sampled_from(measures))
+    unit = draw(st.sampled_from(sorted(units_for(measure))))
+    is_projection = measure in _PROJECTIONS
+    period = draw(intervals() if is_projection else instants())
+    value = draw(decimals(signed=is_projection and not positive, positive=positive))
     source = draw(slugs)
     return mc.Statistic(
         occupation=draw(slugs),
         measure=measure,
+        area=draw(st.just(NATION) | area_codes),
         value=value,
         value_high=(
             draw(st.none() | decimals().map(lambda d: d + value))
@@ -73,21 +253,16 @@ def statistics(draw: st.DrawFn) -> mc.Statistic:
         bound=draw(st.sampled_from(mc.Bound)),
         period=period,
         source=source,
-        percentile=draw(st.none() | st.sampled_from([10, 25, 50, 75, 90])) if wage else None,
+        percentile=draw(st.none() | st.sampled_from(PERCENTILES)) if measure in _WAGES else None,
         industry=draw(st.none() | slugs),
-        setting=draw(st.none() | names),
-        experience=draw(st.none() | names),
+        setting=draw(optional_names),
+        experience=draw(optional_names),
         accreditor=draw(st.none() | slugs) if measure is mc.Measure.ACCREDITED_PROGRAMS else None,
-        descriptor=draw(st.none() | names),
-        definition=draw(st.none() | st.sampled_from(["29-2071", "29-2072+29-9021"])),
+        descriptor=draw(optional_names),
+        definition=draw(st.none() | st.sampled_from(DEFINITIONS)),
+        rse=draw(st.none() | decimals(positive=True)),
         citation=mc.Citation(source=source, quote=draw(names)),
     )
-
-
-def _units(measure: mc.Measure) -> frozenset[mc.Unit]:
-    from medcoder_careers._vocab import units_for  # noqa: PLC0415
-
-    return units_for(measure)
 
 
 @st.composite
@@ -110,38 +285,56 @@ cpi_years = st.integers(min_value=2004, max_value=2025)
 """The years the packaged CPI-U annual averages cover."""
 
 
+def cpi_periods(year: int | None = None) -> st.SearchStrategy[mc.Period]:
+    """A year or a month within the packaged CPI-U years (within *year* when given)."""
+    chosen = cpi_years if year is None else st.just(year)
+    return chosen.map(mc.Period.year) | st.builds(mc.Period.month, chosen, months)
+
+
 @st.composite
-def cpi_periods(draw: st.DrawFn) -> mc.Period:
-    """A year or a month within the packaged CPI-U years."""
-    year = draw(cpi_years)
-    month = draw(st.none() | months)
-    return mc.Period.year(year) if month is None else mc.Period.month(year, month)
-
-
-_DOLLARS = frozenset({mc.Unit.USD_PER_YEAR, mc.Unit.USD_PER_HOUR})
+def cpi_period_pairs(draw: st.DrawFn, *, distinct: bool = False) -> tuple[mc.Period, mc.Period]:
+    """Two periods within the CPI-U years; in different years when *distinct*."""
+    first = draw(cpi_years)
+    if distinct:
+        second = draw(st.integers(min_value=2004, max_value=2024))
+        second += second >= first  # every other CPI-U year, uniformly
+    else:
+        second = draw(cpi_years)
+    return draw(cpi_periods(first)), draw(cpi_periods(second))
 
 
 @st.composite
 def comparable_pairs(
-    draw: st.DrawFn, *, dollars: bool = False, cpi: bool = False
+    draw: st.DrawFn,
+    *,
+    dollars: bool = False,
+    cpi: bool = False,
+    positive: bool = False,
+    distinct_years: bool = False,
 ) -> tuple[mc.Statistic, mc.Statistic]:
     """Two statistics `compare` accepts: same measure, unit and qualifiers, both ranges or none.
 
     With *dollars*, both are dollar amounts; with *cpi*, both periods lie in
-    the packaged CPI-U years (so ``real=True`` works).
+    the packaged CPI-U years (so ``real=True`` works), in different years
+    with *distinct_years*. With *positive*, both values are above zero and
+    the periods differ, so the comparison has a growth rate.
     """
-    first = draw(statistics().filter(lambda s: s.unit in _DOLLARS) if dollars else statistics())
+    first = draw(statistics(DOLLAR_MEASURES if dollars else tuple(mc.Measure), positive=positive))
     if cpi:
-        first = attrs.evolve(first, period=draw(cpi_periods()))
-    if first.period.kind is mc.PeriodKind.INTERVAL:
-        length = first.period.end_year - first.period.start_year
-        start = draw(st.integers(min_value=1000, max_value=9999 - length))
-        period = mc.Period.interval(start, start + length)
-    elif cpi:
-        period = draw(cpi_periods())
+        there, back = draw(cpi_period_pairs(distinct=distinct_years))
+        first = attrs.evolve(first, period=there)
+        period = back
+    elif first.period.kind is mc.PeriodKind.INTERVAL:
+        period = draw(intervals(first.period.end_year - first.period.start_year))
     else:
-        period = draw(periods().filter(lambda p: p.kind is not mc.PeriodKind.INTERVAL))
-    value = draw(decimals(signed=first.value < 0 or first.period.kind is mc.PeriodKind.INTERVAL))
+        period = draw(instants())
+    if positive and period == first.period:  # step one year to a different period
+        year = period.start_year + (1 if period.end_year < 9999 else -1)
+        period = attrs.evolve(
+            period, start_year=year, end_year=year + period.end_year - period.start_year
+        )
+    signed = not positive and (first.value < 0 or first.period.kind is mc.PeriodKind.INTERVAL)
+    value = draw(decimals(signed=signed, positive=positive))
     second = attrs.evolve(
         first,
         occupation=draw(st.sampled_from([first.occupation, "another-occupation"])),
@@ -150,14 +343,17 @@ def comparable_pairs(
         period=period,
         bound=draw(st.sampled_from(mc.Bound)),
         source=draw(slugs),
-        definition=draw(st.none() | st.sampled_from(["29-2071", "29-2072+29-9021"])),
+        definition=draw(st.none() | st.sampled_from(DEFINITIONS)),
     )
     return first, second
 
 
-def comparisons(*, real: bool = False) -> st.SearchStrategy[mc.Comparison]:
-    """Comparisons of two comparable statistics, nominal or (with *real*) in constant dollars."""
-    pairs = comparable_pairs(dollars=real, cpi=real)
+def comparisons(*, real: bool = False, positive: bool = False) -> st.SearchStrategy[mc.Comparison]:
+    """Comparisons of two comparable statistics, nominal or (with *real*) in constant dollars.
+
+    With *positive*, both values are above zero and the periods differ.
+    """
+    pairs = comparable_pairs(dollars=real, cpi=real, positive=positive)
     return pairs.map(lambda pair: mc.compare(*pair, real=real))
 
 
@@ -175,6 +371,26 @@ def series(draw: st.DrawFn) -> mc.Series:
     sources = sorted({s.source for s in stats})
     ranks = dict(zip(sources, draw(st.permutations(range(len(sources)))), strict=True))
     return build_series("occupation", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)
+
+
+ENTITIES: dict[type, st.SearchStrategy[object]] = {
+    mc.Citation: citations,
+    mc.PostalAddress: postal_addresses,
+    mc.SocCode: soc_codes,
+    mc.NaicsCode: naics_codes,
+    mc.Organization: organizations,
+    mc.Requirement: requirements,
+    mc.Credential: credentials,
+    mc.Specialty: specialties,
+    mc.Occupation: occupations,
+    mc.Industry: industries,
+    mc.Area: areas,
+    mc.Source: sources,
+    mc.Statistic: statistics(),
+    mc.Fact: facts,
+    mc.CpiAnnualAverage: cpi_annual_averages,
+}
+"""A strategy for every record class of the model, by class."""
 
 
 # -- hostile input: anything a caller might pass to a public function ----------

@@ -6,7 +6,6 @@ for the five source texts, ``reference/...`` for the reference texts.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -86,13 +85,7 @@ def _text(document: str) -> str:
     return _fold((SHARED / document).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _texts_present() -> None:
-    for folder in (SHARED / "sources", SHARED / "reference"):
-        if not folder.is_dir():
-            if os.environ.get("CI"):
-                pytest.fail(f"CI needs the source and reference texts, and {folder} is missing")
-            pytest.skip(f"source texts not found: {folder} is missing")
+pytestmark = pytest.mark.usefixtures("shared")
 
 
 @pytest.mark.parametrize(("where", "citation"), CITATIONS, ids=[w for w, _ in CITATIONS])

@@ -1,17 +1,21 @@
 from __future__ import annotations
 
 import csv
+import enum
 import hashlib
 import io
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, get_args, get_type_hints
 
+import attrs
 import pytest
 from hypothesis import given
 
 import medcoder_careers as mc
-from medcoder_careers._export import columns, csv_text, flat_row
+from medcoder_careers._export import columns, csv_text
 from medcoder_careers._load import COLLECTIONS, make_converter
 from medcoder_careers._period import Period
 
@@ -96,26 +100,81 @@ class TestCsv:
             codes = json.loads(by_id[occupation.id]["soc"])
             assert [c["code"] for c in codes] == [s.code for s in occupation.soc]
 
-    def test_statistics_cells(self, cat: mc.Catalog, tmp_path: Path) -> None:
-        """Statistic cells read back to the same values; None is an empty cell."""
+    @pytest.mark.parametrize("name", list(COLLECTIONS))
+    def test_reads_back_to_the_catalog(self, cat: mc.Catalog, tmp_path: Path, name: str) -> None:
+        """Each CSV row, read back cell by cell, is the catalog's record (in catalog order)."""
         mc.export(tmp_path, format="csv")
-        with (tmp_path / "statistics.csv").open(newline="", encoding="utf-8") as handle:
-            parsed = list(csv.DictReader(handle))
-        for row, stat in zip(parsed, cat.statistics, strict=True):
-            assert Decimal(row["value"]) == stat.value
-            assert Period.parse(row["period"]) == stat.period
-            assert row["industry"] == (stat.industry or "")
-            assert row["citation_source"] == stat.citation.source
+        with (tmp_path / f"{name}.csv").open(newline="", encoding="utf-8") as handle:
+            back = [_from_row(COLLECTIONS[name], row) for row in csv.DictReader(handle)]
+        held = getattr(cat, name)
+        expected = list(held.values()) if isinstance(held, Mapping) else list(held)
+        assert back == [_without_locator(record) for record in expected]
 
     @given(stat=statistics())
     def test_any_statistic_round_trips_through_csv(self, stat: mc.Statistic) -> None:
-        """Any statistic's row reads back from CSV text cell for cell."""
-        converter = make_converter()
-        text = csv_text(converter, mc.Statistic, [stat])
+        """Any statistic written as CSV text reads back, cell by cell, to the same statistic."""
+        text = csv_text(CONVERTER, mc.Statistic, [stat])
         (row,) = csv.DictReader(io.StringIO(text))
-        assert row == flat_row(converter, stat)
-        assert Decimal(row["value"]) == stat.value
-        assert row["citation_quote"] == stat.citation.quote
+        assert tuple(row) == columns(mc.Statistic)
+        assert _from_row(mc.Statistic, row) == _without_locator(stat)
+        assert str(Decimal(row["value"])) == str(stat.value)  # the digits as stored
+
+    @pytest.mark.xfail(
+        strict=True, reason="the CSV has no citation_locator column: Citation.locator is lost"
+    )
+    def test_citation_locator_kept(self) -> None:
+        """A citation's locator survives the CSV form."""
+        stat = mc.Statistic(
+            period=Period.month(2024, 5),
+            source="oews",
+            occupation="o",
+            measure=mc.Measure.EMPLOYMENT,
+            value=Decimal(1),
+            unit=mc.Unit.JOBS,
+            citation=mc.Citation(source="oews", quote="1", locator="OEUN000000000000029207201"),
+        )
+        (row,) = csv.DictReader(io.StringIO(csv_text(CONVERTER, mc.Statistic, [stat])))
+        assert _from_row(mc.Statistic, row) == stat
+
+
+CONVERTER = make_converter()
+
+
+def _without_locator(record: Any) -> Any:
+    """*record* with its citation's locator dropped: the CSV has no column for it."""
+    citation = getattr(record, "citation", None)
+    if isinstance(citation, mc.Citation) and citation.locator is not None:
+        return attrs.evolve(record, citation=attrs.evolve(citation, locator=None))
+    return record
+
+
+def _cell_value(hint: Any, cell: str) -> object:
+    """Read one CSV cell as a value of the field type *hint*, independently of the writer."""
+    args = get_args(hint)
+    if type(None) in args:
+        if cell == "":
+            return None
+        (hint,) = (arg for arg in args if arg is not type(None))
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(cell)
+    readers: dict[object, Any] = {Decimal: Decimal, Period: Period.parse, int: int, str: str}
+    if hint in readers:
+        return readers[hint](cell)
+    return CONVERTER.structure(json.loads(cell), hint)  # a tuple or a nested record, as JSON
+
+
+def _from_row(cls: type[Any], row: Mapping[str, str]) -> Any:
+    """Build a record of *cls* from its CSV row."""
+    hints = get_type_hints(cls)
+    values: dict[str, object] = {}
+    for field in attrs.fields(cls):
+        if field.name == "citation":
+            values["citation"] = mc.Citation(
+                source=row["citation_source"], quote=row["citation_quote"]
+            )
+        else:
+            values[field.name] = _cell_value(hints[field.name], row[field.name])
+    return cls(**values)
 
 
 class TestErrors:

@@ -8,6 +8,7 @@ Any other exception escapes `outcome` and fails the test.
 
 from __future__ import annotations
 
+import decimal
 import inspect
 import os
 from collections.abc import Callable, Mapping
@@ -34,6 +35,13 @@ LOOKUPS: Final[Mapping[str, type]] = {
     "organization": mc.Organization,
     "source": mc.Source,
     "industry": mc.Industry,
+}
+PLURALS: Final[Mapping[str, str]] = {
+    "occupation": "occupations",
+    "credential": "credentials",
+    "organization": "organizations",
+    "source": "sources",
+    "industry": "industries",
 }
 QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor", "definition")
 
@@ -108,6 +116,22 @@ def _filters(function: Callable[..., object]) -> st.SearchStrategy[dict[str, obj
 # -- lookups, search, filters --------------------------------------------------
 
 
+@cache
+def _entities(kind: str) -> tuple[tuple[str, str], ...]:
+    """Every (id, name) of *kind* in the packaged data."""
+    cat = mc.catalog()
+    table: Mapping[str, Any] = getattr(cat, PLURALS[kind])
+    return tuple(sorted((e.id, name) for e in table.values() for name, _ in names_of(e)))
+
+
+def _known(kind: str) -> st.SearchStrategy[tuple[str, object]]:
+    """An entity id of *kind* with a spelling of one of its names (messy or exact)."""
+    pairs = st.deferred(lambda: st.sampled_from(_entities(kind)))
+    return pairs.flatmap(
+        lambda pair: st.tuples(st.just(pair[0]), st.just(pair[1]) | messy(pair[1]))
+    )
+
+
 class TestLookups:
     """Each lookup returns an entity of its kind or raises NotFound, for any key."""
 
@@ -116,9 +140,24 @@ class TestLookups:
     @example(key=10**5000)
     @example(key="\U00010a40")
     def test_lookup(self, cat: mc.Catalog, kind: str, key: object) -> None:
-        """A lookup of any key returns that kind of entity or raises NotFound."""
+        """A lookup of any key returns the catalog's own entity of that kind, or raises NotFound."""
         result = outcome(lambda: getattr(cat, kind)(key))
         assert isinstance(result, LOOKUPS[kind] | mc.NotFound)
+        if isinstance(result, mc.NotFound):
+            assert result.kind == kind
+        else:
+            assert getattr(cat, PLURALS[kind])[result.id] is result  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize("kind", sorted(LOOKUPS))
+    @given(known=st.data())
+    def test_known_name_finds_its_entity(
+        self, cat: mc.Catalog, kind: str, known: st.DataObject
+    ) -> None:
+        """Any spelling of a name of the data (case, spacing, accents, '&') finds that entity."""
+        entity_id, key = known.draw(_known(kind))
+        result = outcome(lambda: getattr(cat, kind)(key))
+        assert not isinstance(result, mc.MedcoderError), f"{key!r} should find {entity_id}"
+        assert result.id == entity_id
 
     @given(key=anything | _names_of("organization"))
     def test_credentials_by(self, cat: mc.Catalog, key: object) -> None:
@@ -128,11 +167,25 @@ class TestLookups:
         if isinstance(result, tuple):
             assert all(isinstance(c, mc.Credential) for c in result)
 
+    @given(known=st.data())
+    def test_credentials_by_known(self, cat: mc.Catalog, known: st.DataObject) -> None:
+        """A spelling of an organization's name gives exactly the credentials it issues."""
+        organization, key = known.draw(_known("organization"))
+        expected = tuple(c for c in cat.credentials.values() if c.issuer == organization)
+        assert cat.credentials_by(key) == expected  # type: ignore[arg-type]
+
     @given(key=anything | _names_of("occupation"))
     def test_related(self, cat: mc.Catalog, key: object) -> None:
         """related returns a tuple of occupations or raises NotFound."""
         result = outcome(lambda: cat.related(key))  # type: ignore[arg-type]
         assert isinstance(result, tuple | mc.NotFound)
+
+    @given(known=st.data())
+    def test_related_known(self, cat: mc.Catalog, known: st.DataObject) -> None:
+        """A spelling of an occupation's name gives the occupations it names as related."""
+        occupation, key = known.draw(_known("occupation"))
+        related = cat.related(key)  # type: ignore[arg-type]
+        assert [o.id for o in related] == list(cat.occupations[occupation].related)
 
 
 class TestSearch:
@@ -212,8 +265,26 @@ class TestSeries:
         assert isinstance(result, mc.Series)
         point = outcome(lambda: result.at(at))  # type: ignore[arg-type]
         assert isinstance(point, mc.SeriesPoint | mc.NotFound | mc.PeriodError)
+        wanted = at if isinstance(at, mc.Period) else _parsed(at)
+        if wanted in result.periods:
+            assert isinstance(point, mc.SeriesPoint)
+            assert point.period == wanted
+        elif isinstance(point, mc.SeriesPoint):
+            msg = f"at({at!r}) found {point.period}, which is not the period asked"
+            raise AssertionError(msg)
         latest = outcome(result.latest)
-        assert isinstance(latest, mc.SeriesPoint | mc.NotFound)
+        if result.points:
+            assert latest is result.points[-1]
+        else:
+            assert isinstance(latest, mc.NotFound)
+
+
+def _parsed(text: object) -> mc.Period | None:
+    """*text* as a period, or None when it is none."""
+    try:
+        return mc.Period.parse(text)  # type: ignore[arg-type]
+    except mc.PeriodError:
+        return None
 
 
 # -- compare and inflate ------------------------------------------------------
@@ -277,6 +348,29 @@ class TestCompare:
         a, b = pair
         result = outcome(lambda: mc.compare(a, b, real=real, catalog=catalog))  # type: ignore[arg-type]
         assert isinstance(result, mc.Comparison | mc.IncomparableError | mc.CpiError)
+        if isinstance(result, mc.Comparison):
+            assert (result.a, result.b) == (a, b)
+            values = (result.a.value, result.b.value)
+            if not result.real and all(abs(v.adjusted()) < 50 for v in values):
+                with decimal.localcontext(decimal.Context(prec=500)):
+                    assert result.change == result.b.value - result.a.value
+
+    @given(pair=_data_pairs)
+    def test_compare_data(self, pair: tuple[mc.Statistic, mc.Statistic]) -> None:
+        """Two packaged figures of one measure and qualifiers compare unless periods clash."""
+        a, b = pair
+        result = outcome(lambda: mc.compare(a, b))
+        clash = (a.period.kind is mc.PeriodKind.INTERVAL) != (
+            b.period.kind is mc.PeriodKind.INTERVAL
+        ) or (
+            a.period.end_year - a.period.start_year != b.period.end_year - b.period.start_year
+            and a.period.kind is mc.PeriodKind.INTERVAL
+        )
+        if clash or a.is_range != b.is_range:
+            assert isinstance(result, mc.IncomparableError)
+        else:
+            assert isinstance(result, mc.Comparison)
+            assert result.change == b.value - a.value
 
     def test_overflow_is_incomparable(self) -> None:
         """A value whose figures leave Decimal's range raises IncomparableError, not Overflow."""
@@ -325,6 +419,20 @@ class TestInflate:
         result = outcome(lambda: mc.inflate(amount, start, end, catalog=catalog))  # type: ignore[arg-type]
         assert isinstance(result, Decimal | mc.CpiError | mc.PeriodError)
 
+    @given(
+        amount=st.integers(0, 10**9) | st.decimals(0, 10**9, places=2),
+        start=st.integers(2004, 2025),
+        end=st.integers(2004, 2025),
+    )
+    def test_inflate_valid(
+        self, cat: mc.Catalog, amount: int | Decimal, start: int, end: int
+    ) -> None:
+        """A finite amount between two CPI-U years is amount * CPI[end] / CPI[start]."""
+        result = outcome(lambda: mc.inflate(amount, start, end))
+        assert isinstance(result, Decimal)
+        expected = Decimal(amount) * cat.cpi_u[end].value / cat.cpi_u[start].value
+        assert abs(result - expected) <= abs(expected) * Decimal("1e-25")
+
     def test_overflow_is_cpi_error(self) -> None:
         """An amount too large to adjust raises CpiError, not decimal.Overflow."""
         with pytest.raises(mc.CpiError, match="too large to adjust"):
@@ -351,6 +459,13 @@ class TestPeriod:
         assert isinstance(result, mc.Period | mc.PeriodError)
         if isinstance(result, mc.Period):
             assert mc.Period.parse(str(result)) == result
+            assert isinstance(text, str)
+            assert str(result) == text.strip()
+
+    @given(period=periods())
+    def test_parse_valid(self, period: mc.Period) -> None:
+        """The text of any period parses back to it, also with spaces around."""
+        assert outcome(lambda: mc.Period.parse(f" {period} ")) == period
 
     @given(year=_ints, month=_ints, end=_ints)
     @example(year="2004", month=5, end=2010)
@@ -374,6 +489,13 @@ class TestPeriod:
         """`x in period` is a bool for anything, or PeriodError for text that is no period."""
         result = outcome(lambda: other in period)
         assert isinstance(result, bool | mc.PeriodError)
+        inner = other if isinstance(other, mc.Period) else _parsed(other)
+        if isinstance(inner, mc.Period) and isinstance(other, str | mc.Period):
+            covers = (period.start_year, period.start_month) <= (
+                inner.start_year,
+                inner.start_month,
+            ) and (inner.end_year, inner.end_month) <= (period.end_year, period.end_month)
+            assert result is covers
 
 
 # -- load and export ----------------------------------------------------------

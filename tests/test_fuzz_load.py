@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
-from hypothesis import given
+import attrs
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._load import COLLECTIONS
+
+from .conftest import examples
 
 NAMES = sorted(COLLECTIONS)
 FILES = {f"{name}.json" for name in NAMES} | {"manifest.json"}
@@ -23,6 +26,7 @@ JSON_VALUES: st.SearchStrategy[object] = st.sampled_from(
     [None, 1, 1.5, True, [], {}, "x", "", -1, 10**30]
 )
 BAD_DECIMALS = ["NaN", "1e999", "", "Infinity", "1,000", " 1", "0x10", "--1", "1.", ".5", 1.5, 7]
+_MISSING = object()
 REFERENCE_FIELDS = {
     "statistics": ["occupation", "source", "industry", "accreditor"],
     "facts": ["occupation", "source"],
@@ -79,22 +83,79 @@ def record_edits(draw: st.DrawFn) -> tuple[str, int, str, object]:
     return name, index, field, value
 
 
-class TestFuzzLoad:
-    """Whatever is damaged, load() raises DataError or loads; never another exception."""
+def _json_kind(value: object) -> str:
+    """The JSON type of *value*: null, boolean, number, string, array or object."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    kinds: list[tuple[type, str]] = [(float, "float"), (str, "string"), (list, "array")]
+    return next((kind for cls, kind in kinds if isinstance(value, cls)), "object")
 
+
+def _has_default(name: str, field: str) -> bool:
+    """Whether the record class of *name* has a default for *field*."""
+    (found,) = (f for f in attrs.fields(COLLECTIONS[name]) if f.name == field)
+    return found.default is not attrs.NOTHING
+
+
+def _nullable(name: str, field: str) -> bool:
+    """Whether the record class of *name* takes None in *field*."""
+    hint = get_type_hints(COLLECTIONS[name])[field]
+    return type(None) in get_args(hint)
+
+
+def _rejected_at(error: mc.DataError | None, path: str) -> None:
+    """Assert the load was refused with a problem at *path* (or inside it)."""
+    assert error is not None, f"the damaged data loaded; expected a problem at {path}"
+    paths = [p.path for p in error.problems]
+    assert any(p == path or p.startswith((f"{path}.", f"{path}[")) for p in paths), paths
+
+
+class TestFuzzLoad:
+    """Whatever is damaged, load() raises DataError naming where, or loads; nothing else."""
+
+    @examples(fast=20)
     @given(record_edits())
     def test_any_field_edit(self, edit: tuple[str, int, str, object]) -> None:
-        """Any JSON value in any field of any record."""
+        """A value of the wrong JSON type, a blank string or an unknown field is refused there.
+
+        An edit of the right type may load; when it does not, the problems
+        still come as one DataError.
+        """
         name, index, field, value = edit
         with _copy() as directory:
             document = _read(directory, name)
-            document[name][index][field] = value
+            record = document[name][index]
+            original = record.get(field, _MISSING)
+            record[field] = value
             _write(directory, name, document)
-            _outcome(directory)
+            error = _outcome(directory)
+        path = f"{name}[{index}]"
+        if original is _MISSING:  # "unknown_field"
+            _rejected_at(error, path)
+            assert error is not None
+            assert any("extra fields" in p.message for p in error.problems if p.path == path)
+            event("unknown field: refused")
+        elif value is None:
+            if not _nullable(name, field):
+                _rejected_at(error, f"{path}.{field}")
+            event(f"null: {'refused' if error else 'loaded'}")
+        elif _json_kind(value) != _json_kind(original):
+            _rejected_at(error, f"{path}.{field}")
+            event("wrong type: refused")
+        elif isinstance(value, str) and not value.strip():
+            _rejected_at(error, f"{path}.{field}")
+            event("blank: refused")
+        else:
+            event(f"same type: {'refused' if error else 'loaded'}")
 
+    @examples(fast=20)
     @given(st.sampled_from(NAMES), st.data())
     def test_dropped_field(self, name: str, data: st.DataObject) -> None:
-        """Dropping a field is either harmless (it has a default) or reported."""
+        """Dropping a required field is refused at its path; one with a default may load."""
         with _copy() as directory:
             document = _read(directory, name)
             index = data.draw(st.integers(0, len(document[name]) - 1))
@@ -102,9 +163,26 @@ class TestFuzzLoad:
             del document[name][index][field]
             _write(directory, name, document)
             error = _outcome(directory)
+        if not _has_default(name, field):
+            _rejected_at(error, f"{name}[{index}].{field}")
+            assert error is not None
+            assert any(p.message == "required field missing" for p in error.problems)
+            event("required: refused")
+        else:
+            event(f"has a default: {'refused' if error else 'loaded'}")
             if error is not None:
-                assert any(p.path.startswith(f"{name}[{index}]") for p in error.problems)
+                assert any(p.path.startswith(f"{name}[") for p in error.problems)
 
+    def test_dropped_required_field(self) -> None:
+        """Dropping a statistic's value is refused with a DataError naming the field."""
+        with _copy() as directory:
+            document = _read(directory, "statistics")
+            del document["statistics"][3]["value"]
+            _write(directory, "statistics", document)
+            error = _outcome(directory)
+        _rejected_at(error, "statistics[3].value")
+
+    @examples(fast=20)
     @given(st.sampled_from(BAD_DECIMALS), st.data())
     def test_bad_decimal(self, value: object, data: st.DataObject) -> None:
         """A malformed decimal is always reported at its path."""
@@ -117,6 +195,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.path == f"statistics[{index}].value" for p in error.problems)
 
+    @examples(fast=20)
     @given(st.sampled_from(sorted(REFERENCE_FIELDS)), st.data())
     def test_dangling_id(self, name: str, data: st.DataObject) -> None:
         """An id that names nothing is always reported."""
@@ -130,6 +209,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.path == f"{name}[{index}].{field}" for p in error.problems)
 
+    @examples(fast=20)
     @given(
         st.sampled_from(
             [
@@ -155,6 +235,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any("duplicates" in p.message for p in error.problems)
 
+    @examples(fast=20)
     @given(st.text(max_size=12), st.sampled_from(["statistics", "facts"]), st.data())
     def test_period_text(self, text: str, name: str, data: st.DataObject) -> None:
         """Any text as a period loads or is reported; malformed ones are reported."""
@@ -170,6 +251,7 @@ class TestFuzzLoad:
                 assert error is not None
                 assert any(p.path == f"{name}[{index}].period" for p in error.problems)
 
+    @examples(fast=20)
     @given(st.sampled_from(sorted(FILES)), st.data())
     def test_truncated(self, file: str, data: st.DataObject) -> None:
         """A file cut short is reported by name."""
@@ -181,6 +263,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.file == file for p in error.problems)
 
+    @examples(fast=20)
     @given(st.sampled_from(sorted(FILES)), st.data())
     def test_invalid_utf8(self, file: str, data: st.DataObject) -> None:
         """A byte that is not UTF-8 is reported by name."""
@@ -192,6 +275,7 @@ class TestFuzzLoad:
             assert error is not None
             assert any(p.file == file for p in error.problems)
 
+    @examples(fast=20)
     @given(JSON_VALUES | st.text(max_size=20) | st.dictionaries(st.text(max_size=5), JSON_VALUES))
     def test_broken_manifest(self, manifest: object) -> None:
         """Any other manifest is reported against manifest.json."""

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._lookup import KeyIndex, normalise, singular
+from medcoder_careers._lookup import FuzzyIndex, KeyIndex, normalise, singular
 from medcoder_careers._search import names_of
 
 from .strategies import messy
@@ -365,6 +365,85 @@ class TestKeyIndex:
         assert info.value.suggestions == ()
 
 
+class TestTiers:
+    """Each tier of the key index decides when the ones before it find nothing."""
+
+    @pytest.mark.parametrize(
+        ("kind", "key", "expected"),
+        [
+            ("occupation", "292071", "medical-records-and-health-information-technicians"),
+            ("occupation", "29 2071", "medical-records-and-health-information-technicians"),
+            ("occupation", "292072", "medical-records-and-health-information-technicians"),
+            ("occupation", "433021", "billing-cost-and-rate-clerks"),
+            ("industry", "62 21", "6221"),
+            ("industry", "6 2 3 1", "6231"),
+            ("organization", "ONET online", "onet"),
+            ("organization", "onet", "onet"),
+        ],
+    )
+    def test_compact(self, cat: mc.Catalog, kind: str, key: str, expected: str) -> None:
+        """A key spaced unlike the name (a code run together, "O*NET") still finds it."""
+        assert _lookup(cat, kind, key).id == expected
+
+    def test_singular(self, cat: mc.Catalog) -> None:
+        """A plural finds the singular name, and the singular the plural one."""
+        occ = "medical-records-and-health-information-technicians"
+        assert cat.occupation("medical coders").id == occ
+        assert cat.occupation("Medical Records and Health Information Technician").id == occ
+
+    def test_tier_order(self) -> None:
+        """The first tier that matches decides, even when a later one would match another id."""
+        index = KeyIndex("thing", [("ab cd", "spaced"), ("abcd", "joined"), ("codes", "plural")])
+        assert index.resolve("ab cd") == "spaced"  # the compact tier would be ambiguous
+        assert index.resolve("abcd") == "joined"
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve("a b c d")  # only the compact tier matches: both
+        assert info.value.matches == ("joined", "spaced")
+        assert KeyIndex("thing", [("ab cd", "spaced")]).resolve("a b c d") == "spaced"
+        assert index.ids("code") == frozenset({"plural"})
+        assert index.ids("") == frozenset()
+        assert index.ids("zzz") == frozenset()
+
+    def test_ambiguous_tier(self) -> None:
+        """Two ids in the deciding tier raise NotFound naming both, sorted, and the key."""
+        index = KeyIndex("thing", [("ab cd", "y"), ("abc d", "x")])
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve("abcd")
+        assert info.value.matches == ("x", "y")
+        assert (info.value.key, info.value.kind) == ("abcd", "thing")
+
+    def test_plain_tier_first(self) -> None:
+        """A plural that is a name itself names only its own id, not the singular's too."""
+        index = KeyIndex("thing", [("codes", "plural"), ("code", "single")])
+        assert index.ids("codes") == frozenset({"plural"})
+        assert index.resolve("Codes") == "plural"
+
+    def test_blank_name_skipped(self) -> None:
+        """A name that folds to nothing is skipped; the names after it are still indexed."""
+        index = KeyIndex("thing", [("--", "x"), ("Name", "a"), ("Other", "b")])
+        assert (index.resolve("name"), index.resolve("OTHER")) == ("a", "b")
+        with pytest.raises(mc.NotFound):
+            index.resolve("--")
+
+    def test_not_a_string(self) -> None:
+        """A key that is no string is NotFound of the index's kind, without suggestions."""
+        index = KeyIndex("thing", [("Name", "a")])
+        assert index.kind == "thing"
+        with pytest.raises(mc.NotFound) as info:
+            index.resolve(3)
+        assert (info.value.key, info.value.kind, info.value.suggestions) == (3, "thing", ())
+
+    def test_suggest(self) -> None:
+        """Suggestions are the closest names as first indexed, at most *limit*."""
+        index = KeyIndex("thing", [("Medical Coder", "a"), ("medical coder", "b"), ("Zebra", "c")])
+        assert index.suggest("medcal coder") == ("Medical Coder",)
+        many = KeyIndex("thing", [(f"coder {n}", n) for n in "abcdefg"])
+        assert len(many.suggest("coder")) == 5
+        assert many.suggest("coder", limit=4) == ("coder g", "coder f", "coder e", "coder d")
+        assert index.suggest("medcal coder", limit=1) == ("Medical Coder",)
+        assert index.suggest(" - ") == ()
+
+
 class TestEveryName:
     """Every id, code, abbreviation, title and alternate name in the data finds its entity."""
 
@@ -468,6 +547,145 @@ KINDS_PLURAL = {
     "source": "sources",
     "industry": "industries",
 }
+
+
+def _grams(folded: str) -> set[str]:
+    padded = f" {folded} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _reference_search(  # noqa: PLR0912 - the docstring's rules, one branch each
+    entries: list[tuple[str, str, str, bool]], text: str, kind: str | None, limit: int
+) -> list[tuple[float, str, str, str]]:
+    """FuzzyIndex.search as its docstring states it, by brute force over every name."""
+    rows: list[list[Any]] = []  # kind, id, name, folded, is_key
+    seen: dict[tuple[str, str, str], int] = {}
+    for row_kind, row_id, name, is_key in entries:
+        folded = _slow_singular(_slow_normalise(name))
+        if not folded:
+            continue
+        if (row_kind, row_id, folded) in seen:
+            rows[seen[row_kind, row_id, folded]][4] |= is_key
+            continue
+        seen[row_kind, row_id, folded] = len(rows)
+        rows.append([row_kind, row_id, name, folded, is_key])
+    query = _slow_singular(_slow_normalise(text))
+    if not query or limit <= 0:
+        return []
+    squeezed = query.replace(" ", "")
+    grams = _grams(query) if len(query) >= 3 else set()
+    best: dict[tuple[str, str], tuple[float, int]] = {}
+    for index, (row_kind, row_id, _, folded, is_key) in enumerate(rows):
+        if kind is not None and row_kind != kind:
+            continue
+        if query == folded or squeezed == folded.replace(" ", ""):
+            score = 1.0 if is_key else 0.95
+        else:
+            common = len(grams & _grams(folded))
+            if (len(query) < 3 and query not in folded) or (
+                len(query) >= 3 and (common == 0 or common * 3 < len(grams))
+            ):
+                continue
+            if common >= len(grams) - 2 and query in folded:
+                tier = 0.8 if folded.startswith(query) else 0.7 if f" {query}" in folded else 0.6
+                score = 0.1 * len(query) / len(folded) + tier
+            else:
+                share = 2 * common / (len(grams) + len(_grams(folded))) + common / len(grams)
+                score = 0.6 * share / 2
+                if score < 0.2:
+                    continue
+        held = best.get((row_kind, row_id))
+        if held is None or score > held[0]:
+            best[row_kind, row_id] = (score, index)
+    ranked = sorted((-round(score, 4), key, index) for key, (score, index) in best.items())
+    return [(-score, k, i, rows[index][2]) for score, (k, i), index in ranked[:limit]]
+
+
+_WORDS = st.text("abcs", min_size=1, max_size=5)
+_NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+_ENTRIES = st.lists(
+    st.tuples(
+        st.sampled_from(["k1", "k2"]), st.sampled_from(["x", "y", "z"]), _NAMES, st.booleans()
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@st.composite
+def _queries(draw: st.DrawFn, names: list[str]) -> str:
+    """A name, a piece of one, a name with a typo, or other text of the same letters."""
+    name = draw(st.sampled_from(names))
+    way = draw(st.sampled_from(["name", "piece", "typo", "other", "spaced"]))
+    if way == "name":
+        return name
+    if way == "piece":
+        start = draw(st.integers(0, len(name) - 1))
+        return name[start : draw(st.integers(start + 1, len(name)))]
+    if way == "typo":
+        at = draw(st.integers(0, len(name) - 1))
+        return name[:at] + draw(st.sampled_from(["", "a", "s", "bb"])) + name[at + 1 :]
+    if way == "spaced":
+        return " ".join(name.replace(" ", ""))
+    return draw(_NAMES)
+
+
+class TestFuzzyIndex:
+    """`FuzzyIndex.search` ranks exactly as its docstring says (checked by brute force)."""
+
+    @given(entries=_ENTRIES, data=st.data())
+    def test_matches_reference(
+        self, entries: list[tuple[str, str, str, bool]], data: st.DataObject
+    ) -> None:
+        """Hits, scores, names and order agree with the brute-force reference."""
+        index = FuzzyIndex(entries)
+        text = data.draw(_queries([name for _, _, name, _ in entries]))
+        kind = data.draw(st.none() | st.sampled_from(["k1", "k2"]))
+        limit = data.draw(st.sampled_from([1, 2, 3, 10]))
+        expected = _reference_search(entries, text, kind, limit)
+        assert [tuple(hit) for hit in index.search(text, kind=kind, limit=limit)] == expected
+        if kind is None and limit == 10:
+            assert [tuple(hit) for hit in index.search(text)] == expected
+
+    def test_default_limit(self) -> None:
+        """Ten hits at most by default."""
+        index = FuzzyIndex([("k", f"id{i:02d}", f"name {i}", False) for i in range(15)])
+        assert len(index.search("name")) == 10
+        assert index.search("name", limit=0) == []
+
+    def test_tiers(self) -> None:
+        """Key 1.0, name 0.95, prefix, word start, inside, each covering more scoring higher."""
+        index = FuzzyIndex(
+            [
+                ("k", "key", "ABC", True),
+                ("k", "name", "abcd", False),
+                ("k", "prefix", "abcd efgh", False),
+                ("k", "word", "xyz abcd", False),
+                ("k", "inside", "xabcd", False),
+            ]
+        )
+        assert [(h.id, h.score) for h in index.search("abc")] == [
+            ("key", 1.0),
+            ("name", 0.875),
+            ("prefix", 0.8333),
+            ("word", 0.7375),
+            ("inside", 0.66),
+        ]
+        assert [(h.id, h.score) for h in index.search("abcd")][:2] == [
+            ("name", 0.95),
+            ("prefix", 0.8444),
+        ]
+
+    def test_compact_exact(self) -> None:
+        """Spacing aside, a name is an exact match: "292071" finds "29 2071"."""
+        index = FuzzyIndex([("k", "a", "29-2071", True), ("k", "b", "O*NET", True)])
+        assert [(h.id, h.score) for h in index.search("292071")] == [("a", 1.0)]
+        assert [(h.id, h.score) for h in index.search("onet")] == [("b", 1.0)]
+
+    def test_key_flag_merged(self) -> None:
+        """A name given twice for one entity, once as a key, counts as a key."""
+        index = FuzzyIndex([("k", "a", "Abc", False), ("k", "a", "ABC", True)])
+        assert [tuple(h) for h in index.search("abc")] == [(1.0, "k", "a", "Abc")]
 
 
 AREA_NAMES = [

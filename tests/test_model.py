@@ -6,11 +6,13 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._load import make_converter
 
-from .strategies import statistics
+from .conftest import examples
+from .strategies import ENTITIES, statistics
 
 ENTITY_CLASSES = [
     mc.Organization,
@@ -28,6 +30,8 @@ ENTITY_CLASSES = [
     mc.Specialty,
     mc.CpiAnnualAverage,
 ]
+
+CONVERTER = make_converter()
 
 
 def _records(cat: mc.Catalog) -> list[Any]:
@@ -107,12 +111,26 @@ class TestRoundTrip:
     @given(statistics())
     def test_any_statistic(self, stat: mc.Statistic) -> None:
         """Generated statistics round trip, decimals exactly."""
-        converter = make_converter()
+        converter = CONVERTER
         raw = converter.unstructure(stat)
         assert isinstance(raw["value"], str)
         back = converter.structure(raw, mc.Statistic)
         assert back == stat
         assert str(back.value) == str(stat.value)
+
+    def test_every_class_has_a_strategy(self) -> None:
+        """Each record class of the model (Area included) has a strategy in tests/strategies.py."""
+        assert set(ENTITIES) >= {*ENTITY_CLASSES, mc.Area}
+
+    @pytest.mark.parametrize("cls", list(ENTITIES), ids=lambda cls: cls.__name__)
+    @examples(fast=20)
+    @given(data=st.data())
+    def test_any_record(self, cls: type, data: st.DataObject) -> None:
+        """A generated record of every class round trips through the converter."""
+        record = data.draw(ENTITIES[cls])
+        assert type(record) is cls
+        converter = CONVERTER
+        assert converter.structure(converter.unstructure(record), cls) == record
 
     def test_decimal_keeps_its_digits(self) -> None:
         """'21.20' stays '21.20', never through float."""

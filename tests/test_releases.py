@@ -8,6 +8,17 @@ import medcoder_careers as mc
 from medcoder_careers._manifest import sha256
 from medcoder_careers._releases import RELEASES
 
+from .conftest import REPO
+
+PUBLISHED = {
+    "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
+}
+"""Every published data release with its digest, pinned here as literals.
+
+A published release's data never changes, so its digest never does: add a
+line when a release is published, never edit one.
+"""
+
 RECORD = (
     "record it: bump DATA_VERSION (src/medcoder_careers/_version.py, data/manifest.json), "
     "then add the digest `python -m medcoder_careers verify` prints to "
@@ -40,6 +51,32 @@ class TestReleaseGuard:
         """No two releases share a digest: a new data version means new data."""
         assert len(set(RELEASES.values())) == len(RELEASES)
         assert all(re.fullmatch(r"[0-9a-f]{64}", digest) for digest in RELEASES.values())
+
+
+class TestPublished:
+    """A published release keeps its digest for ever."""
+
+    def test_published_digests_unchanged(self) -> None:
+        """RELEASES holds every published release with exactly its pinned digest."""
+        for version, digest in PUBLISHED.items():
+            assert RELEASES.get(version) == digest, (
+                f"the digest of published release {version} changed; publish new data as a "
+                "new DATA_VERSION instead"
+            )
+
+    def test_published_come_first(self) -> None:
+        """Published releases lead RELEASES in order; newer ones may only follow them."""
+        assert list(RELEASES)[: len(PUBLISHED)] == list(PUBLISHED)
+
+    def test_changelog_dates_published(self) -> None:
+        """CHANGELOG.md has a dated heading for each published release."""
+        changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+        for version in PUBLISHED:
+            assert re.search(
+                rf"^## \[{re.escape(version)}\.0\] - \d{{4}}-\d{{2}}-\d{{2}}$",
+                changelog,
+                re.MULTILINE,
+            ), version
 
 
 class TestGuardCatchesChange:

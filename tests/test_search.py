@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._lookup import compact, normalise, singular
-from medcoder_careers._search import KINDS
+from medcoder_careers._search import KINDS, Entity, names_of
 
-from .test_lookup import ALL_NAMES, SEARCHED_NAMES
+from . import strategies
+from .test_lookup import SEARCHED_NAMES
 
 OCC = "medical-records-and-health-information-technicians"
+
+
+@st.composite
+def _near_names(draw: st.DrawFn) -> str:
+    """A name of the data cut short, with a typo, or a run of words from it."""
+    name = draw(st.sampled_from([n for _, n, _ in SEARCHED_NAMES]))
+    way = draw(st.sampled_from(["prefix", "typo", "words"]))
+    if way == "prefix":
+        return name[: draw(st.integers(1, max(1, len(name))))]
+    if way == "typo":
+        at = draw(st.integers(0, len(name) - 1))
+        return name[:at] + draw(st.sampled_from(["", "x", name[at] * 2])) + name[at + 1 :]
+    words = name.split()
+    start = draw(st.integers(0, len(words) - 1))
+    return " ".join(words[start : draw(st.integers(start + 1, len(words)))])
+
+
+_QUERIES = st.text(max_size=30) | _near_names()
+"""Arbitrary text, and text close to a name of the data (most of it finds something)."""
 
 
 def _fold(text: str) -> str:
@@ -97,22 +119,33 @@ class TestRanking:
 class TestShape:
     """Results: one per entity, sorted, limited, filtered by kind."""
 
-    @given(text=st.text(max_size=30), limit=st.integers(0, 40))
+    @given(text=_QUERIES, limit=st.integers(0, 40))
     def test_any_text(self, text: str, limit: int) -> None:
         """Any text gives at most limit results, one per entity, by score, kind, id."""
         results = mc.catalog().search(text, limit=limit)
+        event(f"results: {'none' if not results else 'some'}")
         assert len(results) <= limit
         keys = [(-r.score, r.kind, r.id) for r in results]
         assert keys == sorted(keys)
         assert len({(r.kind, r.id) for r in results}) == len(results)
         assert all(0.2 <= r.score <= 1.0 for r in results)
+        assert all(r.entity.id == r.id for r in results)
 
-    @given(text=st.sampled_from([n for _, n, _ in ALL_NAMES]), kind=st.sampled_from(KINDS))
-    def test_kind_filter(self, text: str, kind: str) -> None:
-        """With a kind, every result is of that kind and holds an entity of its class."""
-        results = mc.catalog().search(text[:12], kind=kind)
+    @given(
+        case=st.sampled_from(SEARCHED_NAMES),
+        other=st.sampled_from(KINDS),
+        own=st.sampled_from([True, True, False]),
+    )
+    def test_kind_filter(self, case: tuple[str, str, str], other: str, own: bool) -> None:
+        """With a kind, every result is of that kind; the named entity is found under its own."""
+        name_kind, name, entity_id = case
+        kind = name_kind if own else other
+        results = mc.catalog().search(name[:12], kind=kind)
+        event(f"results: {'none' if not results else 'some'}")
         assert all(r.kind == kind for r in results)
         assert all(type(r.entity).__name__.lower() == kind for r in results)
+        if kind == name_kind:
+            assert entity_id in {r.id for r in results}
 
     def test_result(self, cat: mc.Catalog) -> None:
         """A result carries the entity, its kind, the name matched and a score."""
@@ -162,3 +195,78 @@ class TestBadInput:
         with pytest.raises(mc.ArgumentError) as info:
             cat.search(text)  # type: ignore[arg-type]
         assert isinstance(info.value, ValueError)
+
+
+def _expected_names(entity: Entity, *, aliases: bool) -> list[tuple[str, bool]]:
+    """The names an entity answers to, written out from the model's documentation."""
+    match entity:
+        case mc.Occupation():
+            names = [(entity.title, False), *((t, False) for t in entity.alternate_titles)]
+            for soc in entity.soc:
+                names += [(soc.code, True), (soc.title, False)]
+            for specialty in entity.specialties:
+                names.append((specialty.name, False))
+                if aliases:
+                    names += [(n, False) for n in specialty.alternate_names]
+        case mc.Credential():
+            names = [(entity.abbreviation, True), (entity.name, False)]
+            names += [(n, False) for n in entity.alternate_names]
+        case mc.Organization():
+            names = [(entity.abbreviation, True)] if entity.abbreviation else []
+            names += [(entity.name, False), *((n, False) for n in entity.alternate_names)]
+        case mc.Source():
+            names = [(entity.title, False)]
+            if entity.edition:
+                names += [(entity.edition, True), (f"{entity.edition} Edition", False)]
+        case mc.Industry():
+            names = [(entity.title, False), *((t, False) for t in entity.alternate_titles)]
+            for naics in entity.naics:
+                names += [(naics.code, True), (naics.title, False)]
+    return [*names, (entity.id, True)]
+
+
+_ENTITIES = st.one_of(
+    strategies.occupations,
+    strategies.credentials,
+    strategies.organizations,
+    strategies.sources,
+    strategies.industries,
+)
+
+
+class TestNamesOf:
+    """`names_of` yields every name, the main one first, the id last, keys flagged."""
+
+    @given(entity=_ENTITIES, aliases=st.booleans())
+    def test_generated(self, entity: Entity, aliases: bool) -> None:
+        """Any entity's names are the documented ones, in order, ids and codes flagged."""
+        assert list(names_of(entity, aliases=aliases)) == _expected_names(entity, aliases=aliases)
+
+    def test_packaged(self, cat: mc.Catalog) -> None:
+        """Every packaged entity's names are the documented ones; aliases are on by default."""
+        tables: list[Any] = [
+            cat.occupations,
+            cat.credentials,
+            cat.organizations,
+            cat.sources,
+            cat.industries,
+        ]
+        for table in tables:
+            for entity in table.values():
+                assert list(names_of(entity)) == _expected_names(entity, aliases=True)
+
+    def test_search_result(self, cat: mc.Catalog) -> None:
+        """A result's id is its entity's; its repr names the entity briefly."""
+        result = mc.SearchResult(entity=cat.occupation(OCC), kind="occupation", name="x", score=0.5)
+        assert result.id == OCC
+        assert repr(result) == (
+            f"SearchResult(entity=<Occupation {OCC}>, kind='occupation', name='x', score=0.5)"
+        )
+
+    def test_code_scores_as_a_key(self, cat: mc.Catalog) -> None:
+        """A SOC or NAICS code, an edition label and an id score 1.0; a title 0.95."""
+        assert cat.search("29-2071")[0].score == 1.0
+        assert cat.search("622110")[0].score == 1.0
+        assert cat.search("2010-11")[0].score == 1.0
+        assert cat.search("ooh-2010-11")[0].score == 1.0
+        assert cat.search("2010-11 Edition")[0].score == 0.95

@@ -7,6 +7,7 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,8 +88,10 @@ class TestPackaged:
         empty = cat.series("medical secretaries", "accredited programs")
         assert len(empty) == 0
         assert list(empty) == []
-        with pytest.raises(mc.NotFound):
+        with pytest.raises(mc.NotFound) as info:
             empty.latest()
+        assert (info.value.key, info.value.kind) == ("latest", "series point")
+        assert str(info.value) == "no series point matches 'latest'"
 
     def test_at_misses(self, cat: mc.Catalog) -> None:
         """at() needs the exact period; a miss lists the periods there are."""
@@ -104,6 +107,11 @@ class TestPackaged:
             "2019",
             "2025-05",
         )
+        assert (info.value.key, info.value.kind) == ("2008-05", "series point")
+        assert str(info.value).startswith("no series point matches '2008-05'; did you mean '2004'")
+        with pytest.raises(mc.NotFound) as info:
+            found.at(mc.Period.year(2005))
+        assert (info.value.key, info.value.kind) == (mc.Period.year(2005), "series point")
         with pytest.raises(mc.PeriodError):
             found.at("May 2008")
         assert found.at(mc.Period.year(2008)).value == Decimal(172500)
@@ -202,15 +210,27 @@ class TestOverlap:
         assert sorted(order, key=ranks.__getitem__) == order
 
 
+_SHARED_PERIODS = (mc.Period.year(2004), mc.Period.year(2010))
+
+
+@st.composite
+def _sharing_periods(draw: st.DrawFn) -> mc.Statistic:
+    """A statistic whose period is often one of two, so sources compete for a period."""
+    stat = draw(statistics())
+    shared = draw(st.none() | st.sampled_from(_SHARED_PERIODS))
+    return stat if shared is None else attrs.evolve(stat, period=shared)
+
+
 class TestSeries:
     """Properties of any series."""
 
     @settings(max_examples=60)
-    @given(st.lists(statistics(), max_size=10))
+    @given(st.lists(_sharing_periods(), max_size=10))
     def test_one_point_per_period(self, stats: list[mc.Statistic]) -> None:
         """Periods are unique and ordered; every statistic is a winner or an alternative."""
         ranks = {s.source: i for i, s in enumerate(stats)}
         found = build_series("o", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)
+        assert (found.occupation, found.measure) == ("o", mc.Measure.EMPLOYMENT)
         assert list(found.periods) == sorted(set(found.periods))
         assert len(found) == len({s.period for s in stats})
         kept = [s for p in found for s in (p.statistic, *p.alternatives)]

@@ -127,11 +127,6 @@ class KeyIndex:
         return self._kind
 
     @property
-    def names(self) -> Mapping[str, str]:
-        """Every normalised key with the name it was first indexed under."""
-        return self._display
-
-    @property
     def exact(self) -> Mapping[str, str]:
         """Every unambiguous name, as spelt in the data, with the id it names."""
         return self._exact
