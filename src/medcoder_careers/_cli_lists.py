@@ -55,7 +55,12 @@ _AREA_COLUMNS: Final = ("id", "kind", "name", "states", "fips", "cbsa")
 
 def areas_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the arguments of ``areas``."""
-    parser.add_argument("--kind", choices=tuple(AreaKind), help="only areas of this kind")
+    parser.add_argument(
+        "--kind",
+        choices=tuple(AreaKind),
+        metavar="KIND",
+        help=f"only areas of this kind: {', '.join(AreaKind)}",
+    )
     parser.add_argument(
         "--state", help="only areas in this state: postal code (CA), FIPS code (06) or name"
     )
