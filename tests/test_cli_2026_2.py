@@ -258,6 +258,13 @@ class TestShowRecords:
         assert status == 0, err
         assert "  requires (continuing_education): Earn 36 CEUs every two years." in out
 
+    def test_ambiguous_area(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
+        """A name of several areas is one line naming each, to pick by id."""
+        err = assert_one_line_error(run(capsys, "show", "Springfield"))
+        springfields = [a.id for a in cat.areas.values() if a.name.startswith("Springfield")]
+        assert f"matches {len(springfields)} catalog records: " in err
+        assert all(f"area {area}" in err for area in springfields)
+
     @pytest.mark.parametrize(
         ("key", "lines"),
         [

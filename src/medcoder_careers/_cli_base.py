@@ -84,7 +84,10 @@ def find(cat: Catalog, key: str) -> Entity:
     if len(found) == 1:
         return found[0]
     if found:
-        raise NotFound(key, "record", matches=[f"{type(e).__name__.lower()} {e.id}" for e in found])
+        # "catalog": the message reads "matches 2 catalog records: area ..., credential ..."
+        raise NotFound(
+            key, "catalog", matches=[f"{type(e).__name__.lower()} {e.id}" for e in found]
+        )
     raise NotFound(key, "record", suggestions=suggestions[:5])
 
 
