@@ -5,11 +5,23 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
 from ._catalog import Catalog
 from ._compare import Comparison
-from ._model import Area, Credential, Industry, Occupation, Organization, Source, Statistic
+from ._errors import plural
+from ._model import (
+    NATION,
+    Area,
+    Credential,
+    Fact,
+    Industry,
+    Occupation,
+    Organization,
+    Source,
+    Statistic,
+)
+from ._quick import QuickFacts
 from ._search import SearchResult
 from ._series import Series
 from ._vocab import Bound, Measure, Unit
@@ -17,8 +29,13 @@ from ._vocab import Bound, Measure, Unit
 __all__ = [
     "WIDTH",
     "Entity",
+    "RealValues",
+    "areas_table",
     "comparison",
     "entity",
+    "facts_table",
+    "inflation",
+    "quick_facts",
     "search_table",
     "series_table",
     "statistics_table",
@@ -31,6 +48,19 @@ WIDTH: Final = 80
 """The terminal width every table and record fits."""
 
 Entity = Occupation | Credential | Organization | Source | Industry | Area
+
+
+class RealValues(NamedTuple):
+    """A series' figures in constant dollars, one (value, high end) per point.
+
+    Attributes:
+        price_year: The year whose dollars they are in (None for no points).
+        values: Each point's value and high end (None where it has none).
+    """
+
+    price_year: int | None
+    values: tuple[tuple[Decimal | None, Decimal | None], ...]
+
 
 _GAP: Final = "  "
 _ELLIPSIS: Final = "..."
@@ -58,6 +88,12 @@ _MEASURE_LABELS: Final = {
     Measure.LOCATION_QUOTIENT: "location quotient",
     Measure.SHARE_OF_INDUSTRY: "% of industry",
 }
+
+
+def _dollars(number: Decimal) -> str:
+    """Dollars and cents, however large (``format`` rounds without a context's limits)."""
+    sign = "-" * (number < 0)
+    return f"{sign}${abs(number):,.2f}"
 
 
 def _amount(number: Decimal, unit: Unit) -> str:
@@ -172,11 +208,15 @@ def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901, PLR0912 - one ca
                 fields.append(("also", ", ".join(record.alternate_titles)))
             fields += [("specialty", sp.name) for sp in record.specialties]
             fields += [("related", cat.occupations[r].title) for r in record.related]
-            fields.append(("statistics", len(cat.stats(occupation=record))))
         case Credential():
             fields.append((record.abbreviation, record.name))
-            fields.append(("issuer", cat.organizations[record.issuer].name))
+            fields.append(("issuer", _organization(cat, record.issuer)))
             fields += [(f"requires ({r.kind})", r.text) for r in record.requirements]
+            if not record.requirements:
+                fields.append(("requires", "no requirements in the data"))
+            if record.options:
+                fields.append(("options", ", ".join(record.options)))
+            fields += [("for", cat.occupations[o].title) for o in record.related_occupations]
         case Organization():
             fields.append(("name", record.name))
             if record.abbreviation:
@@ -186,6 +226,13 @@ def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901, PLR0912 - one ca
                 fields.append(("address", record.address))
             if record.website:
                 fields.append(("website", record.website))
+            fields += [
+                (
+                    "issues",
+                    f"{c.abbreviation} {c.name} ({plural(len(c.requirements), 'requirement')})",
+                )
+                for c in cat.credentials_by(record)
+            ]
         case Source():
             fields.append(("title", record.title))
             fields.append(("kind", record.kind))
@@ -209,6 +256,102 @@ def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901, PLR0912 - one ca
     for label, text in fields:
         lines += _wrap(label, text)
     return "\n".join(lines)
+
+
+def _organization(cat: Catalog, key: str) -> str:
+    """Return an organization's name, with its abbreviation where it has one."""
+    found = cat.organizations[key]
+    return found.name if found.abbreviation is None else f"{found.name} ({found.abbreviation})"
+
+
+def _cited(period: object, source: str, *notes: str) -> str:
+    stated = "period not stated" if period is None else str(period)
+    return f"({', '.join([stated, f'source {source}', *notes])})"
+
+
+def _figure(stat: Statistic | None, where: Area, suffix: str = "") -> str:
+    if stat is None:
+        return "not in the data"
+    notes = ["national"] if stat.area != where.id else []
+    text = value(stat) + suffix
+    if stat.descriptor:
+        text += f", {stat.descriptor}"
+    return f"{text} {_cited(stat.period, stat.source, *notes)}"
+
+
+def _fact(fact: Fact | None) -> str:
+    return "not in the data" if fact is None else f"{fact.text} {_cited(fact.period, fact.source)}"
+
+
+def quick_facts(facts: QuickFacts) -> str:
+    """Render an occupation's `QuickFacts`, one labelled line each with its period and source.
+
+    Pay and jobs are the area's; for an area other than the nation, a note
+    says that projections and education are national.
+    """
+    where = facts.area
+    heading = "quick facts: the nation" if where.id == NATION else f"quick facts: {where.name}"
+    if where.id != NATION:
+        heading += f" ({where.kind}, area {where.id})"
+    fields = [
+        ("median pay", _figure(facts.median_annual_pay, where, " a year")),
+        ("median pay", _figure(facts.median_hourly_pay, where, " an hour")),
+        ("jobs", _figure(facts.employment, where)),
+        ("projected change", _figure(facts.projected_change_percent, where)),
+        ("projected jobs", _figure(facts.projected_change, where)),
+        ("entry-level education", _fact(facts.entry_level_education)),
+        ("work experience", _fact(facts.work_experience)),
+        ("on-the-job training", _fact(facts.on_the_job_training)),
+        ("credentials", ", ".join(c.abbreviation for c in facts.credentials) or "none"),
+    ]
+    if where.id != NATION:
+        fields.append(("note", "projections and education are national: no area has its own"))
+    lines = [_clip(heading, WIDTH)]
+    for label, text in fields:
+        lines += _wrap(label, text)
+    return "\n".join(lines)
+
+
+def facts_table(cat: Catalog, facts: Sequence[Fact]) -> str:
+    """Render *facts*: a row each (period, source, topic, occupation), its text wrapped below."""
+    if not facts:
+        return "no facts match"
+    rows = [[str(f.period or "-"), f.source, str(f.topic), f.occupation] for f in facts]
+    headers = ["PERIOD", "SOURCE", "TOPIC", "OCCUPATION"]
+    header, rule, *body = table(headers, rows, flexible=[3, 1]).splitlines()
+    lines = [header, rule]
+    for fact, line in zip(facts, body, strict=True):
+        lines.append(line)
+        lines += textwrap.wrap(
+            fact.text, width=WIDTH, initial_indent="    ", subsequent_indent="    "
+        )
+    lines.append(f"{plural(len(facts), 'fact')} (data {cat.data_version})")
+    return "\n".join(lines)
+
+
+def areas_table(cat: Catalog, areas: Sequence[Area]) -> str:
+    """Render *areas* as a table (id, kind, name, states)."""
+    if not areas:
+        return "no areas match"
+    rows = [[a.id, str(a.kind), a.name, " ".join(a.states) or "-"] for a in areas]
+    count = f"{plural(len(areas), 'area')} (data {cat.data_version})"
+    return f"{table(['ID', 'KIND', 'NAME', 'STATES'], rows, flexible=[2, 3])}\n{count}"
+
+
+def inflation(
+    amount: Decimal,
+    result: Decimal,
+    *,
+    years: tuple[int, int],
+    cpi: tuple[Decimal, Decimal],
+    source: str,
+) -> str:
+    """Render an amount of year *start* as dollars of year *end*, and the CPI-U values used."""
+    start, end = years
+    return (
+        f"{_dollars(amount)} in {start} dollars = {_dollars(result)} in {end} dollars\n"
+        f"CPI-U annual average {start}: {cpi[0]}, {end}: {cpi[1]} (source {source})"
+    )
 
 
 def title(record: Entity) -> str:
@@ -255,12 +398,22 @@ def _definition_break(period: object, before: str | None, after: str | None) -> 
     return f"! definition changes at {period}: {before or 'not stated'} -> {after or 'not stated'}"
 
 
-def series_table(cat: Catalog, series: Series) -> str:
+def _constant_value(stat: Statistic, low: Decimal | None, high: Decimal | None) -> str:
+    """A figure in constant dollars: whole dollars a year, cents an hour."""
+    places = 2 if stat.unit is Unit.USD_PER_HOUR else 0
+    text = "" if low is None else f"${low:,.{places}f}"
+    if high is not None:
+        text += f" to ${high:,.{places}f}"
+    return f"{_BOUND[stat.bound]}{text}"
+
+
+def series_table(cat: Catalog, series: Series, *, real: RealValues | None = None) -> str:
     """Render *series* as a table, one row per period, a ``!`` line at each definition break.
 
     The columns are the period, the figure with its bound, the source it
     comes from, the occupational definition it counts and how many other
-    sources state a figure for the same period.
+    sources state a figure for the same period; with *real*, the figure in
+    constant dollars after the figure.
     """
     if not series:
         label = _MEASURE_LABELS[series.measure]
@@ -276,7 +429,11 @@ def series_table(cat: Catalog, series: Series) -> str:
         ]
         for point in series
     ]
-    header, rule, *body = table(headers, rows, flexible=[2]).splitlines()
+    if real is not None:
+        headers.insert(2, f"IN {real.price_year} $")
+        for row, point, (low, high) in zip(rows, series, real.values, strict=True):
+            row.insert(2, _constant_value(point.statistic, low, high))
+    header, rule, *body = table(headers, rows, flexible=[3 if real else 2]).splitlines()
     lines = [_heading(cat, series.latest().statistic), header, rule]
     breaks = set(series.breaks)
     previous: str | None = None
@@ -290,6 +447,9 @@ def series_table(cat: Catalog, series: Series) -> str:
     if any(point.alternatives for point in series):
         count += "; OTHERS: older sources stating the same period"
     lines.append(count)
+    if real is not None and real.price_year is not None:
+        source = cat.cpi_u[real.price_year].citation.source
+        lines.append(f"IN {real.price_year} $: adjusted by CPI-U annual averages (source {source})")
     return "\n".join(lines)
 
 
