@@ -701,11 +701,26 @@ class TestMessages:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            ((100, 3.5, 2018), "from_period is a Period, its text or a year, got float"),
-            ((100, True, 2018), "from_period is a Period, its text or a year, got bool"),
-            ((100, None, 2018), "from_period is a Period, its text or a year, got NoneType"),
-            ((100, 2004, 3.5), "to_period is a Period, its text or a year, got float"),
-            ((100, 2004, False), "to_period is a Period, its text or a year, got bool"),
+            (
+                (100, 3.5, 2018),
+                "from_period must be a Period, its text or a year as an int, got float",
+            ),
+            (
+                (100, True, 2018),
+                "from_period must be a Period, its text or a year as an int, got bool",
+            ),
+            (
+                (100, None, 2018),
+                "from_period must be a Period, its text or a year as an int, got NoneType",
+            ),
+            (
+                (100, 2004, 3.5),
+                "to_period must be a Period, its text or a year as an int, got float",
+            ),
+            (
+                (100, 2004, False),
+                "to_period must be a Period, its text or a year as an int, got bool",
+            ),
         ],
     )
     def test_inflate_period(self, args: tuple[object, ...], message: str) -> None:
@@ -769,13 +784,13 @@ class TestMessages:
         """An amount that is no number is shown."""
         with pytest.raises(mc.CpiError) as info:
             mc.inflate("abc", 2004, 2018)
-        assert str(info.value) == "the amount must be a finite number, got 'abc'"
+        assert str(info.value) == "amount must be a finite number, got 'abc'"
 
     def test_catalog_type(self) -> None:
         """A catalog that is no Catalog is named by its type."""
         with pytest.raises(mc.CpiError) as info:
             mc.compare(_stat(), _stat(), real=True, catalog={})  # type: ignore[arg-type]
-        assert str(info.value) == "catalog must be a Catalog, got dict"
+        assert str(info.value) == "catalog must be a Catalog or None, got dict"
 
     @pytest.mark.parametrize(
         ("side", "changes", "message"),

@@ -266,15 +266,15 @@ class TestRefusals:
             (
                 lambda: mc.Period.parse("2013-13"),
                 (
-                    "'2013-13' is not a month; for the years 2013 to 2113 "
-                    "write the interval '2013/2113'"
+                    "'2013-13' is not a period: month 13 is not between 1 and 12; use a year "
+                    "('2004'), a month ('2008-05') or an interval of years ('2008/2018')"
                 ),
             ),
             (
                 lambda: mc.Period.parse("1750-13"),
                 (
-                    "'1750-13' is not a month; for the years 1750 to 1813 "
-                    "write the interval '1750/1813'"
+                    "'1750-13' is not a period: month 13 is not between 1 and 12; use a year "
+                    "('2004'), a month ('2008-05') or an interval of years ('2008/2018')"
                 ),
             ),
             (

@@ -30,6 +30,15 @@ MODULES = {
     # units_for() is one subscript, which mutmut has no mutation for.
     "_search": ["tests/test_search.py", "tests/test_lookup.py"],
     "_series": ["tests/test_series.py"],
+    "_cpi": ["tests/test_compare.py", "tests/test_bad_input.py"],
+    "_query": [
+        "tests/test_query.py",
+        "tests/test_stats.py",
+        "tests/test_percentile_text.py",
+        "tests/test_catalog.py",
+    ],
+    "_table": ["tests/test_oews.py", "tests/test_table.py"],
+    "_filters": ["tests/test_query.py"],
 }
 """Each module mutated, with the test files that must kill its mutants."""
 SAMPLE = ("_period", "_manifest")

@@ -12,7 +12,7 @@ from ._errors import clip
 from ._export import csv_text, full_record
 from ._model import Fact
 from ._period import Period
-from ._render import areas_table, facts_table, inflation
+from ._render_facts import areas_table, facts_table, inflation
 from ._vocab import AreaKind, FactTopic
 
 __all__ = [

@@ -9,7 +9,8 @@ from ._errors import clip
 from ._export import full_record
 from ._model import Occupation
 from ._quick import QuickFacts
-from ._render import entity, quick_facts
+from ._render import entity
+from ._render_facts import quick_facts
 
 __all__ = ["run_show", "show_arguments"]
 

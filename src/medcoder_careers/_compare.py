@@ -54,17 +54,17 @@ from __future__ import annotations
 
 import decimal
 import numbers
-import operator
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
+from . import _cpi
 from ._catalog import Catalog
-from ._catalog import catalog as _packaged_catalog
+from ._cpi import CONTEXT as _CONTEXT
+from ._cpi import EXACT as _EXACT
+from ._cpi import PRECISION
 from ._errors import (
-    ArgumentCpiError,
     ArgumentIncomparableError,
     ArgumentPeriodError,
     CpiError,
@@ -77,21 +77,6 @@ from ._period import Period, PeriodKind
 from ._vocab import Bound, Unit
 
 __all__ = ["PRECISION", "Comparison", "compare", "inflate"]
-
-PRECISION: Final = 28
-"""Significant digits of every rounded figure `compare` and `inflate` return."""
-
-_TRAPS: Final = [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
-_CONTEXT: Final = decimal.Context(
-    prec=PRECISION,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emin=decimal.MIN_EMIN,
-    Emax=decimal.MAX_EMAX,
-    traps=_TRAPS,
-)
-# Wide enough that the difference of two figures of PRECISION digits is exact.
-_EXACT: Final = _CONTEXT.copy()
-_EXACT.prec = 4 * PRECISION
 
 _DOLLARS: Final = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
 _QUALIFIERS: Final = (
@@ -234,7 +219,7 @@ def compare(
     if not isinstance(real, bool):
         msg = f"real must be True or False, got {shown(real)}"
         raise ArgumentIncomparableError(msg)
-    _check_catalog(catalog)
+    _cpi.check_catalog(catalog)
     _check_comparable(a, b)
     years = _years(a.period, b.period)
     bound = _change_bound(_bound(a), _bound(b))
@@ -244,12 +229,12 @@ def compare(
         if a.unit not in _DOLLARS:
             msg = f"real=True adjusts dollar amounts only; these are in {a.unit}"
             raise IncomparableError(msg)
-        table = _cpi_table(catalog)
-        cpi = (_cpi(table, _cpi_year(a.period)), _cpi(table, _cpi_year(b.period)))
+        table = _cpi.cpi_table(catalog)
+        cpi = (_cpi.cpi(table, _cpi.cpi_year(a.period)), _cpi.cpi(table, _cpi.cpi_year(b.period)))
         base = max(cpi, key=lambda row: row.year)
 
     def constant(number: Decimal, side: int) -> Decimal:
-        return number if cpi is None or base is None else _adjust(number, cpi[side], base)
+        return number if cpi is None or base is None else _cpi.adjust(number, cpi[side], base)
 
     try:
         high = None
@@ -326,17 +311,17 @@ def inflate(
     >>> mc.inflate("100", 2018, "2018-05")
     Decimal('100')
     """
-    value = _amount(amount)
-    start = _cpi_year(_period(from_period, "from_period"))
-    end = None if to_period is None else _cpi_year(_period(to_period, "to_period"))
-    table = _cpi_table(catalog)
+    value = _cpi.amount(amount)
+    start = _cpi.cpi_year(_period(from_period, "from_period"))
+    end = None if to_period is None else _cpi.cpi_year(_period(to_period, "to_period"))
+    table = _cpi.cpi_table(catalog)
     if end is None:
         if not table:
             msg = "the catalog has no CPI-U annual averages"
             raise CpiError(msg)
         end = max(table)
     try:
-        return _adjust(value, _cpi(table, start), _cpi(table, end))
+        return _cpi.adjust(value, _cpi.cpi(table, start), _cpi.cpi(table, end))
     except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
         msg = f"the amount {shown(value)} is too large to adjust ({type(exc).__name__})"
         raise CpiError(msg) from None
@@ -438,83 +423,6 @@ def _period(value: object, name: str) -> Period:
         raise ArgumentPeriodError(msg) from None
     msg = f"{name} must be a Period, its text or a year as an int, got {type(value).__name__}"
     raise ArgumentPeriodError(msg)
-
-
-# -- CPI ------------------------------------------------------------------
-
-
-def _amount(value: object) -> Decimal:
-    try:
-        amount = _decimal(value)
-    except (ArithmeticError, ValueError, TypeError):  # decimal's signals are ArithmeticErrors
-        amount = None  # a number type whose conversion fails: not a number to us
-    if amount is None or not amount.is_finite():
-        msg = f"amount must be a finite number, got {shown(value)}"
-        raise ArgumentCpiError(msg)
-    return amount
-
-
-def _decimal(value: object) -> Decimal | None:  # noqa: PLR0911 - one return per kind of number
-    """Return *value* as the Decimal its user means, or None when it is no number."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool):
-        return None  # True is an int to Python, not an amount of dollars
-    if isinstance(value, numbers.Integral):
-        return Decimal(operator.index(value))  # an int, a numpy integer
-    if isinstance(value, float):  # a Python float, numpy.float64
-        return Decimal(repr(float(value)))  # the shortest text: 0.1, not 0.1000000000000000055
-    if isinstance(value, numbers.Rational):  # a Fraction: exact, then rounded once
-        numerator, denominator = operator.index(value.numerator), operator.index(value.denominator)
-        return _CONTEXT.divide(Decimal(numerator), Decimal(denominator))
-    if isinstance(value, numbers.Real):  # numpy float32 / float16 / longdouble, ...
-        return _real(value)
-    if isinstance(value, str):
-        return Decimal(value.strip())
-    return None
-
-
-def _real(value: numbers.Real) -> Decimal:
-    """Read a real of another type as the text it prints (numpy: its shortest digits)."""
-    try:
-        return Decimal(str(value).strip())
-    except decimal.InvalidOperation:
-        return Decimal(repr(float(value)))
-
-
-def _check_catalog(catalog: object) -> None:
-    if catalog is not None and not isinstance(catalog, Catalog):
-        msg = f"catalog must be a Catalog or None, got {type(catalog).__name__}"
-        raise ArgumentCpiError(msg)
-
-
-def _cpi_table(catalog: object) -> Mapping[int, CpiAnnualAverage]:
-    _check_catalog(catalog)
-    if not isinstance(catalog, Catalog):
-        return _packaged_catalog().cpi_u
-    return catalog.cpi_u
-
-
-def _cpi_year(period: Period) -> int:
-    if period.kind is PeriodKind.INTERVAL:
-        msg = f"the interval {period} has no one price level; use a year or a month"
-        raise CpiError(msg)
-    return period.start_year
-
-
-def _cpi(table: Mapping[int, CpiAnnualAverage], year: int) -> CpiAnnualAverage:
-    row = table.get(year)
-    if row is None:
-        span = f"{min(table)}-{max(table)}" if table else "no years"
-        msg = f"no CPI-U annual average for {year}; the CPI-U data cover {span}"
-        raise CpiError(msg, year)
-    return row
-
-
-def _adjust(value: Decimal, source: CpiAnnualAverage, target: CpiAnnualAverage) -> Decimal:
-    if source.year == target.year:
-        return value
-    return _CONTEXT.divide(_EXACT.multiply(value, target.value), source.value)
 
 
 # -- figures --------------------------------------------------------------

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from ._codec import ProblemsError, make_converter, shared_converter
-from ._errors import DataError, PeriodError, Problem
+from ._errors import DataError, Problem
 from ._files import COLLECTIONS, FILES, NATION_ONLY, OPTIONAL_FILES, ORDER, by_id
 from ._manifest import MANIFEST, Manifest, read_json, read_manifest
 from ._model import (
@@ -33,9 +32,9 @@ from ._model import (
     Source,
     Statistic,
 )
-from ._period import Period, PeriodKind
+from ._rules import area_problems, is_iso_date, statistic_problems
 from ._table import TABLE_SUFFIX, Table, open_table
-from ._vocab import WAGE_MEASURES, AreaKind, Measure, SourceKind
+from ._vocab import Measure, SourceKind
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -242,7 +241,7 @@ class _Checker:
                 editions.setdefault(source.edition, index)
             for field in ("published", "as_of"):
                 value = getattr(source, field)
-                if value is not None and not _is_iso_date(value):
+                if value is not None and not is_iso_date(value):
                     self.reader.problem(
                         "sources.json",
                         f"{path}.{field}",
@@ -281,7 +280,7 @@ class _Checker:
     def statistics(self) -> None:
         for index, stat in self.loaded["statistics"]:
             path = f"statistics[{index}]"
-            for problem_path, message in _statistic_problems(stat):
+            for problem_path, message in statistic_problems(stat):
                 self.reader.problem("statistics.json", f"{path}.{problem_path}", message)
             self.ref("statistics", f"{path}.occupation", stat.occupation, "occupations")
             self.ref("statistics", f"{path}.source", stat.source, "sources")
@@ -291,7 +290,7 @@ class _Checker:
 
     def areas(self) -> None:
         for index, area in self.loaded["areas"]:
-            for field, message in _area_problems(area):
+            for field, message in area_problems(area):
                 self.reader.problem("areas.json", f"areas[{index}].{field}", message)
 
     def facts(self) -> None:
@@ -305,73 +304,6 @@ class _Checker:
                     f"{path}.citation.source",
                     f"cites {fact.citation.source!r} but the fact's source is {fact.source!r}",
                 )
-
-
-def _statistic_problems(stat: Statistic) -> Iterator[tuple[str, str]]:
-    """Yield (field, message) for every rule one statistic breaks."""
-    # The unit, the percentile's value and a range's order are the model's
-    # own rules (FieldError at construction, reported at their field).
-    if stat.percentile is not None and stat.measure not in WAGE_MEASURES:
-        yield (
-            "percentile",
-            f"a percentile applies only to wage measures, not {stat.measure.value}",
-        )
-    if stat.value_high is not None and stat.measure is not Measure.ANNUAL_SALARY:
-        yield (
-            "value_high",
-            f"a range applies only to annual_salary, not {stat.measure.value}",
-        )
-    if stat.value < 0 and stat.measure not in _PROJECTIONS:
-        yield "value", f"{stat.value} is negative, which {stat.measure.value} cannot be"
-    if stat.measure is Measure.EMPLOYMENT_SHARE and stat.value > 100:  # noqa: PLR2004
-        yield "value", f"a share of {stat.value} percent exceeds 100"
-    is_interval = stat.period.kind is PeriodKind.INTERVAL
-    if (stat.measure in _PROJECTIONS) != is_interval:
-        yield (
-            "period",
-            ("projections take an interval period such as 2008/2018, other measures do not"),
-        )
-    if stat.accreditor is not None and stat.measure is not Measure.ACCREDITED_PROGRAMS:
-        yield "accreditor", "applies only to accredited_programs"
-    if stat.citation.source != stat.source:
-        yield (
-            "citation.source",
-            (f"cites {stat.citation.source!r} but the statistic's source is {stat.source!r}"),
-        )
-
-
-_FIPS_LENGTH: Final = 2
-_CBSA_LENGTH: Final = 5
-
-
-def _area_problems(area: Area) -> Iterator[tuple[str, str]]:
-    """Yield (field, message) for every rule one area breaks."""
-    kind = area.kind
-    if (kind is AreaKind.NATIONAL) != (area.id == NATION):
-        yield "kind", f"only {NATION} is the nation"
-    if (area.fips is not None) != (kind is AreaKind.STATE):
-        yield "fips", "a state has a FIPS code, and only a state"
-    elif area.fips is not None and not (len(area.fips) == _FIPS_LENGTH and area.fips.isdigit()):
-        yield "fips", f"{area.fips!r} is not 2 digits"
-    if (area.cbsa is not None) != (kind is AreaKind.METROPOLITAN):
-        yield "cbsa", "a metropolitan area has a CBSA code, and only it"
-    elif area.cbsa is not None and not (len(area.cbsa) == _CBSA_LENGTH and area.cbsa.isdigit()):
-        yield "cbsa", f"{area.cbsa!r} is not 5 digits"
-    if (not area.states) != (kind is AreaKind.NATIONAL):
-        yield "states", "every area but the nation lies in one or more states"
-    elif kind is AreaKind.STATE and len(area.states) != 1:
-        yield "states", "a state is one state"
-
-
-def _is_iso_date(text: str) -> bool:
-    try:
-        if re.fullmatch(r"\d{4}(-\d{2})?", text, re.ASCII):
-            Period.parse(text)
-        else:
-            date.fromisoformat(text)
-    except (PeriodError, ValueError):
-        return False
-    return True
 
 
 def _statistic_identity(stat: Statistic) -> tuple[object, ...]:

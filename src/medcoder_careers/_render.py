@@ -11,17 +11,14 @@ from ._catalog import Catalog
 from ._compare import Comparison
 from ._errors import plural
 from ._model import (
-    NATION,
     Area,
     Credential,
-    Fact,
     Industry,
     Occupation,
     Organization,
     Source,
     Statistic,
 )
-from ._quick import QuickFacts
 from ._search import SearchResult
 from ._series import Series
 from ._vocab import Bound, Measure, Unit
@@ -30,18 +27,17 @@ __all__ = [
     "WIDTH",
     "Entity",
     "RealValues",
-    "areas_table",
+    "clip",
     "comparison",
+    "dollars",
     "entity",
-    "facts_table",
-    "inflation",
-    "quick_facts",
     "search_table",
     "series_table",
     "statistics_table",
     "table",
     "title",
     "value",
+    "wrap",
 ]
 
 WIDTH: Final = 80
@@ -90,7 +86,7 @@ _MEASURE_LABELS: Final = {
 }
 
 
-def _dollars(number: Decimal) -> str:
+def dollars(number: Decimal) -> str:
     """Dollars and cents, however large (``format`` rounds without a context's limits)."""
     sign = "-" * (number < 0)
     return f"{sign}${abs(number):,.2f}"
@@ -126,7 +122,7 @@ def _qualifier(stat: Statistic) -> str:
     return ", ".join(parts)
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     return text[: max(width - len(_ELLIPSIS), 0)] + _ELLIPSIS
@@ -156,7 +152,7 @@ def table(
         widths[widths.index(max(widths))] -= 1
         excess -= 1
     lines = [
-        _GAP.join(_clip(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        _GAP.join(clip(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [list(headers), ["-" * w for w in widths], *body]
     ]
     return "\n".join(lines)
@@ -187,7 +183,7 @@ def statistics_table(cat: Catalog, stats: Sequence[Statistic]) -> str:
     return f"{table(headers, rows, flexible=flexible)}\n{count}"
 
 
-def _wrap(label: str, text: object) -> list[str]:
+def wrap(label: str, text: object) -> list[str]:
     return textwrap.wrap(
         f"{label}: {text}",
         width=WIDTH,
@@ -254,7 +250,7 @@ def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901, PLR0912 - one ca
                     fields.append((label, code))
     lines = [f"{type(record).__name__.lower()} {record.id}"]
     for label, text in fields:
-        lines += _wrap(label, text)
+        lines += wrap(label, text)
     return "\n".join(lines)
 
 
@@ -262,96 +258,6 @@ def _organization(cat: Catalog, key: str) -> str:
     """Return an organization's name, with its abbreviation where it has one."""
     found = cat.organizations[key]
     return found.name if found.abbreviation is None else f"{found.name} ({found.abbreviation})"
-
-
-def _cited(period: object, source: str, *notes: str) -> str:
-    stated = "period not stated" if period is None else str(period)
-    return f"({', '.join([stated, f'source {source}', *notes])})"
-
-
-def _figure(stat: Statistic | None, where: Area, suffix: str = "") -> str:
-    if stat is None:
-        return "not in the data"
-    notes = ["national"] if stat.area != where.id else []
-    text = value(stat) + suffix
-    if stat.descriptor:
-        text += f", {stat.descriptor}"
-    return f"{text} {_cited(stat.period, stat.source, *notes)}"
-
-
-def _fact(fact: Fact | None) -> str:
-    return "not in the data" if fact is None else f"{fact.text} {_cited(fact.period, fact.source)}"
-
-
-def quick_facts(facts: QuickFacts) -> str:
-    """Render an occupation's `QuickFacts`, one labelled line each with its period and source.
-
-    Pay and jobs are the area's; for an area other than the nation, a note
-    says that projections and education are national.
-    """
-    where = facts.area
-    heading = "quick facts: the nation" if where.id == NATION else f"quick facts: {where.name}"
-    if where.id != NATION:
-        heading += f" ({where.kind}, area {where.id})"
-    fields = [
-        ("median pay", _figure(facts.median_annual_pay, where, " a year")),
-        ("median pay", _figure(facts.median_hourly_pay, where, " an hour")),
-        ("jobs", _figure(facts.employment, where)),
-        ("projected change", _figure(facts.projected_change_percent, where)),
-        ("projected jobs", _figure(facts.projected_change, where)),
-        ("entry-level education", _fact(facts.entry_level_education)),
-        ("work experience", _fact(facts.work_experience)),
-        ("on-the-job training", _fact(facts.on_the_job_training)),
-        ("credentials", ", ".join(c.abbreviation for c in facts.credentials) or "none"),
-    ]
-    if where.id != NATION:
-        fields.append(("note", "projections and education are national: no area has its own"))
-    lines = [_clip(heading, WIDTH)]
-    for label, text in fields:
-        lines += _wrap(label, text)
-    return "\n".join(lines)
-
-
-def facts_table(cat: Catalog, facts: Sequence[Fact]) -> str:
-    """Render *facts*: a row each (period, source, topic, occupation), its text wrapped below."""
-    if not facts:
-        return "no facts match"
-    rows = [[str(f.period or "-"), f.source, str(f.topic), f.occupation] for f in facts]
-    headers = ["PERIOD", "SOURCE", "TOPIC", "OCCUPATION"]
-    header, rule, *body = table(headers, rows, flexible=[3, 1]).splitlines()
-    lines = [header, rule]
-    for fact, line in zip(facts, body, strict=True):
-        lines.append(line)
-        lines += textwrap.wrap(
-            fact.text, width=WIDTH, initial_indent="    ", subsequent_indent="    "
-        )
-    lines.append(f"{plural(len(facts), 'fact')} (data {cat.data_version})")
-    return "\n".join(lines)
-
-
-def areas_table(cat: Catalog, areas: Sequence[Area]) -> str:
-    """Render *areas* as a table (id, kind, name, states)."""
-    if not areas:
-        return "no areas match"
-    rows = [[a.id, str(a.kind), a.name, " ".join(a.states) or "-"] for a in areas]
-    count = f"{plural(len(areas), 'area')} (data {cat.data_version})"
-    return f"{table(['ID', 'KIND', 'NAME', 'STATES'], rows, flexible=[2, 3])}\n{count}"
-
-
-def inflation(
-    amount: Decimal,
-    result: Decimal,
-    *,
-    years: tuple[int, int],
-    cpi: tuple[Decimal, Decimal],
-    source: str,
-) -> str:
-    """Render an amount of year *start* as dollars of year *end*, and the CPI-U values used."""
-    start, end = years
-    return (
-        f"{_dollars(amount)} in {start} dollars = {_dollars(result)} in {end} dollars\n"
-        f"CPI-U annual average {start}: {cpi[0]}, {end}: {cpi[1]} (source {source})"
-    )
 
 
 def title(record: Entity) -> str:
@@ -377,7 +283,7 @@ def search_table(results: Sequence[SearchResult], text: str) -> str:
     indent = " " * (len(rule.split()[0]) + len(_GAP))
     lines = [header, rule]
     for result, line in zip(results, body, strict=True):
-        lines += [line, _clip(f"{indent}{result.kind}: {title(result.entity)}", WIDTH)]
+        lines += [line, clip(f"{indent}{result.kind}: {title(result.entity)}", WIDTH)]
     count = f"{len(results)} result{'s' * (len(results) != 1)} for {text!r}, best first"
     return "\n".join([*lines, count])
 
@@ -388,9 +294,9 @@ def _heading(cat: Catalog, stat: Statistic, occupation: str | None = None) -> st
     qualifier = _qualifier(stat)
     if qualifier:
         what += f", {qualifier}"
-    heading = _clip(f"{what}: {cat.occupations[stat.occupation].title}", WIDTH)
+    heading = clip(f"{what}: {cat.occupations[stat.occupation].title}", WIDTH)
     if occupation is not None and occupation != stat.occupation:
-        heading += "\n" + _clip(f"  vs {cat.occupations[occupation].title}", WIDTH)
+        heading += "\n" + clip(f"  vs {cat.occupations[occupation].title}", WIDTH)
     return heading
 
 
@@ -534,7 +440,7 @@ def comparison(cat: Catalog, result: Comparison) -> str:
         fields.append(("prices", f"{prices} (source {first.citation.source})"))
     lines = [_heading(cat, a, b.occupation), table(headers, rows, flexible=[2])]
     width = max(len(label) for label, _ in fields) + len(_GAP)
-    lines += [_clip(f"{label.ljust(width)}{text}", WIDTH) for label, text in fields]
+    lines += [clip(f"{label.ljust(width)}{text}", WIDTH) for label, text in fields]
     if result.definition_changed:
         before, after = (d or "not stated" for d in (a.definition, b.definition))
         lines.append(f"! definition changes: {before} -> {after}")
