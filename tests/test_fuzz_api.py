@@ -98,6 +98,7 @@ _PLAUSIBLE: Final[Mapping[str, st.SearchStrategy[object]]] = {
     "experience": _data_values("experience"),
     "accreditor": _names_of("organization"),
     "definition": _data_values("definition"),
+    "area": _names_of("area") | st.sampled_from(["US", "CA", "ca", "06", "10420", "Springfield"]),
 }
 
 
@@ -186,6 +187,31 @@ class TestLookups:
         occupation, key = known.draw(_known("occupation"))
         related = cat.related(key)  # type: ignore[arg-type]
         assert [o.id for o in related] == list(cat.occupations[occupation].related)
+
+
+class TestAreas:
+    """area() and quick_facts() take any key: a result, or NotFound / ArgumentError."""
+
+    @given(key=value_for("area"))
+    def test_area(self, cat: mc.Catalog, key: object) -> None:
+        """An Area of this catalog, or a MedcoderError (NotFound for a string key)."""
+        result = outcome(lambda: cat.area(key))  # type: ignore[arg-type]
+        if isinstance(result, mc.Area):
+            assert cat.areas[result.id] is result
+        elif isinstance(key, str):
+            assert isinstance(result, mc.NotFound)
+
+    @settings(max_examples=40)
+    @given(occupation=value_for("occupation"), area=value_for("area"))
+    def test_quick_facts(self, cat: mc.Catalog, occupation: object, area: object) -> None:
+        """QuickFacts whose pay and jobs are the area's, projections the nation's."""
+        result = outcome(lambda: cat.quick_facts(occupation, area))  # type: ignore[arg-type]
+        if isinstance(result, mc.QuickFacts):
+            local = (result.median_annual_pay, result.median_hourly_pay, result.employment)
+            assert all(s is None or s.area == result.area.id for s in local)
+            national = (result.projected_change_percent, result.projected_change)
+            assert all(s is None or s.area == "0000000" for s in national)
+            assert all(s is None or s.occupation == result.occupation.id for s in local)
 
 
 class TestSearch:
