@@ -682,6 +682,59 @@ class TestFuzzyIndex:
         assert [(h.id, h.score) for h in index.search("292071")] == [("a", 1.0)]
         assert [(h.id, h.score) for h in index.search("onet")] == [("b", 1.0)]
 
+    @pytest.mark.parametrize(
+        ("entries", "text", "expected"),
+        [
+            # a three-letter query is matched by trigrams too, not only as a substring
+            (
+                [("k", "x", "cc ccc", True), ("k", "z", "b c", True)],
+                "b b",
+                [(0.27, "k", "z", "b c")],
+            ),
+            # a name sharing under a third of the query's trigrams is no match
+            (
+                [("k", "x", "cssaa ac", False), ("k", "z", "ab b", True)],
+                "sssaa abbaa bc",
+                [],
+            ),
+            # a similarity of exactly 0.2 is kept
+            (
+                [("l", "z", "sbcsb b bab", True), ("k", "x", "a bb sb", True)],
+                "sb ac",
+                [(0.22, "k", "x", "a bb sb"), (0.2, "l", "z", "sbcsb b bab")],
+            ),
+            # of two names scoring alike, the first indexed is shown
+            (
+                [("l", "z", "acs", False), ("l", "z", "sac", False)],
+                "c",
+                [(0.6333, "l", "z", "acs")],
+            ),
+            # spacing aside a name is exact, also when the name has no space and the query has
+            ([("l", "x", "ca", False), ("k", "y", "b", False)], "c a", [(0.95, "l", "x", "ca")]),
+            # a blank name is skipped, the names after it are indexed
+            (
+                [("k", "a", "--", False), ("k", "b", "name", False)],
+                "name",
+                [(0.95, "k", "b", "name")],
+            ),
+            # two spellings that are not keys stay a name (0.95), not a key
+            (
+                [("k", "a", "Abc", False), ("k", "a", "ABC", False)],
+                "abc",
+                [(0.95, "k", "a", "Abc")],
+            ),
+        ],
+    )
+    def test_cases(
+        self,
+        entries: list[tuple[str, str, str, bool]],
+        text: str,
+        expected: list[tuple[float, str, str, str]],
+    ) -> None:
+        """Edge cases of the rules, each with the reference's answer."""
+        assert _reference_search(entries, text, None, 10) == expected
+        assert [tuple(hit) for hit in FuzzyIndex(entries).search(text)] == expected
+
     def test_key_flag_merged(self) -> None:
         """A name given twice for one entity, once as a key, counts as a key."""
         index = FuzzyIndex([("k", "a", "Abc", False), ("k", "a", "ABC", True)])

@@ -95,7 +95,10 @@ def main(argv: list[str]) -> int:
         text = pyproject.read_text(encoding="utf-8")
         pyproject.write_text(_MUTMUT.sub(_config(chosen), text, count=1), encoding="utf-8")
         mutmut = [sys.executable, "-m", "mutmut"]
-        subprocess.run([*mutmut, "run", "--max-children", "2"], cwd=work, check=True)
+        # The copy is elsewhere: point the tests at the shared texts beside the checkout.
+        shared = os.environ.get("MEDCODER_SHARED", str(ROOT.parent / "shared"))
+        env = {**os.environ, "MEDCODER_SHARED": shared}
+        subprocess.run([*mutmut, "run", "--max-children", "2"], cwd=work, check=True, env=env)
         results = subprocess.run(
             [*mutmut, "results", "--all", "true"],
             cwd=work,
