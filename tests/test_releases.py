@@ -12,6 +12,7 @@ from .conftest import REPO
 
 PUBLISHED = {
     "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
+    "2026.2": "996b934a7ae59d6134d3ca76daee9b3c1783e5ea8683134f260f520830c7c87c",
 }
 """Every published data release with its digest, pinned here as literals.
 

@@ -21,11 +21,7 @@ __all__ = ["RELEASES"]
 
 RELEASES: Final[Mapping[str, str]] = MappingProxyType(
     {
-        # 2026.1 is not yet published: its data was settled by the review
-        # before the first release, so this entry was updated in place.
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
-        # 2026.2 is not yet released: until the release is cut, the
-        # integrator updates this digest in place as the data settles.
         "2026.2": "996b934a7ae59d6134d3ca76daee9b3c1783e5ea8683134f260f520830c7c87c",
     }
 )
