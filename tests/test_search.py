@@ -197,7 +197,7 @@ class TestBadInput:
         assert isinstance(info.value, ValueError)
 
 
-def _expected_names(entity: Entity, *, aliases: bool) -> list[tuple[str, bool]]:
+def _expected_names(entity: Entity, *, aliases: bool) -> list[tuple[str, bool]]:  # noqa: PLR0912 - one branch per documented name
     """The names an entity answers to, written out from the model's documentation."""
     match entity:
         case mc.Occupation():
@@ -222,6 +222,24 @@ def _expected_names(entity: Entity, *, aliases: bool) -> list[tuple[str, bool]]:
             names = [(entity.title, False), *((t, False) for t in entity.alternate_titles)]
             for naics in entity.naics:
                 names += [(naics.code, True), (naics.title, False)]
+            for citation in entity.citations:  # the OEWS industry code it was read under
+                code = (citation.locator or "").removeprefix("oe.industry:")
+                if citation.locator and code not in {citation.locator, entity.id}:
+                    names.append((code, True))
+        case mc.Area():
+            names = [(entity.name, False)]
+            if "," in entity.name:
+                names.append((entity.name.rpartition(",")[0], False))
+            if entity.kind is mc.AreaKind.NATIONAL:
+                names.append(("national", False))
+                names += [
+                    (n, True)
+                    for n in ("US", "USA", "U.S.", "United States", "United States of America")
+                ]
+                names.append(("nationwide", True))
+            if entity.kind is mc.AreaKind.STATE:
+                names += [(postal, True) for postal in entity.states]
+            names += [(code, True) for code in (entity.fips, entity.cbsa) if code is not None]
     return [*names, (entity.id, True)]
 
 
@@ -231,6 +249,7 @@ _ENTITIES = st.one_of(
     strategies.organizations,
     strategies.sources,
     strategies.industries,
+    strategies.areas,
 )
 
 
@@ -250,6 +269,7 @@ class TestNamesOf:
             cat.organizations,
             cat.sources,
             cat.industries,
+            cat.areas,
         ]
         for table in tables:
             for entity in table.values():

@@ -67,7 +67,9 @@ def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
         yield naics.title, False
     for citation in industry.citations:  # the OEWS code it was read under: "622000"
         if citation.locator and citation.locator.startswith(_OEWS_INDUSTRY):
-            yield citation.locator.removeprefix(_OEWS_INDUSTRY), True
+            code = citation.locator.removeprefix(_OEWS_INDUSTRY)
+            if code != industry.id:
+                yield code, True
     yield industry.id, True
 
 
