@@ -232,11 +232,14 @@ class TestShowRecords:
         assert f"for: {cat.occupations[CODER_ID].title}" in text
 
     def test_credential_options(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A credential with no requirements in the data says so, and lists its options."""
+        """A credential lists its options; one with no requirements in the data says so."""
         status, out, _ = run(capsys, "show", "cpc")
         assert status == 0
-        assert "  requires: no requirements in the data" in out
         assert "  options: hospital outpatient, payer" in out
+        assert "CPC-A" in out  # the apprenticeship requirement
+        status, out, _ = run(capsys, "show", "ctr")
+        assert status == 0
+        assert "  requires: no requirements in the data" in out
 
     def test_continuing_education(
         self, capsys: pytest.CaptureFixture[str], data_copy: Path

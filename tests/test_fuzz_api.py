@@ -23,6 +23,7 @@ from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers._lookup import normalise
 from medcoder_careers._search import KINDS, names_of
 
 from .strategies import EXTREME_DECIMALS, anything, messy, periods, statistics, texts
@@ -119,10 +120,18 @@ def _filters(function: Callable[..., object]) -> st.SearchStrategy[dict[str, obj
 
 @cache
 def _entities(kind: str) -> tuple[tuple[str, str], ...]:
-    """Every (id, name) of *kind* in the packaged data."""
+    """Every (id, name) of *kind* in the packaged data that names one entity only.
+
+    A title several entities share ("Rail Transportation" is NAICS 482 and
+    4821) names none of them: the lookup raises NotFound naming all.
+    """
     cat = mc.catalog()
     table: Mapping[str, Any] = getattr(cat, PLURALS[kind])
-    return tuple(sorted((e.id, name) for e in table.values() for name, _ in names_of(e)))
+    pairs = {(e.id, name) for e in table.values() for name, _ in names_of(e)}
+    holders: dict[str, set[str]] = {}
+    for entity_id, name in pairs:
+        holders.setdefault(normalise(name), set()).add(entity_id)
+    return tuple(sorted(p for p in pairs if len(holders[normalise(p[1])]) == 1))
 
 
 def _known(kind: str) -> st.SearchStrategy[tuple[str, object]]:
