@@ -299,3 +299,27 @@ class TestRefusals:
         """repr() shows the text form."""
         assert repr(mc.Period.parse("2008-05")) == "Period('2008-05')"
         assert repr(mc.Period.parse("2008/2018")) == "Period('2008/2018')"
+
+
+class TestIntervalHint:
+    """A month past 12 suggests the interval only where the handbook would abbreviate it."""
+
+    @pytest.mark.parametrize(
+        ("text", "hint"),
+        [
+            ("2008-18", "'2008/2018'"),
+            ("2008-28", "'2008/2028'"),  # 20 years: the longest span suggested
+            ("9995-99", "'9995/9999'"),  # ends in the last year a period may have
+        ],
+    )
+    def test_suggested(self, text: str, hint: str) -> None:
+        """The interval is named when it spans at most 20 years and ends by 9999."""
+        with pytest.raises(mc.PeriodError, match=f"write the interval {hint}"):
+            mc.Period.parse(text)
+
+    @pytest.mark.parametrize("text", ["2008-29", "9999-13", "2018-13"])
+    def test_not_suggested(self, text: str) -> None:
+        """Past 20 years, or past 9999, no interval is suggested."""
+        with pytest.raises(mc.PeriodError, match="is not between 1 and 12") as info:
+            mc.Period.parse(text)
+        assert "interval '" not in str(info.value)
