@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Queries"]
 
 _MEDIAN: Final = 50
-_RAW_CACHE_SIZE: Final = 4096
+_FILTER_NAMES: Final = tuple(f.name for f in FILTERS)
 # The handbook's Quick Facts labels, for the topics whose names differ.
 _TOPIC_LABELS: Final = {
     "typical_entry_level_education": FactTopic.ENTRY_LEVEL_EDUCATION,
@@ -206,37 +206,17 @@ class Queries(Lookups):
         )
         # The same arguments give the same answer: the data never changes.
         # Types are part of the key, so that 50.0 is not taken for 50.
-        raw: tuple[tuple[type, object], ...] | None = tuple((type(v), v) for v in given)
-        cache: dict[object, tuple[Statistic, ...]] = self._once("raw queries", dict)
+        raw = tuple((type(v), v) for v in given)
+
+        def compute() -> tuple[Statistic, ...]:
+            return self._select(self._wanted(dict(zip(_FILTER_NAMES, given, strict=True))))
+
         try:
-            found = cache.get(raw)
+            hash(raw)
         except TypeError:  # an unhashable argument: the full path says what is wrong
-            raw, found = None, None
-        if found is not None:
-            return found
-        found = self._select(
-            self._wanted(
-                {
-                    "occupation": occupation,
-                    "measure": measure,
-                    "source": source,
-                    "edition": edition,
-                    "period": period,
-                    "area": area,
-                    "percentile": percentile,
-                    "industry": industry,
-                    "setting": setting,
-                    "experience": experience,
-                    "accreditor": accreditor,
-                    "definition": definition,
-                }
-            )
-        )
-        if raw is not None:
-            if len(cache) >= _RAW_CACHE_SIZE:
-                cache.clear()
-            cache[raw] = found
-        return found
+            return compute()
+        cache: QueryCache = self._once("raw queries", QueryCache)
+        return cache.get(raw, compute)
 
     def series(
         self, occupation: str | Occupation, measure: str | Measure, **qualifiers: object

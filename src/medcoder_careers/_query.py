@@ -12,7 +12,7 @@ cached by their wanted pairs, so asking again costs a dictionary look-up.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -159,17 +159,17 @@ def _may_hold(table: Table, given: Mapping[str, object]) -> bool:
 
 
 class QueryCache:
-    """Results by their wanted pairs, bounded; filled under a lock."""
+    """Results by a hashable key (wanted pairs, or raw arguments), bounded, under a lock."""
 
     __slots__ = ("_lock", "_results")
 
     def __init__(self) -> None:
         """Start empty."""
-        self._results: dict[Wanted, tuple[Statistic, ...]] = {}
+        self._results: dict[Hashable, tuple[Statistic, ...]] = {}
         self._lock = threading.Lock()
 
     def get(
-        self, wanted: Wanted, compute: Callable[[], tuple[Statistic, ...]]
+        self, wanted: Hashable, compute: Callable[[], tuple[Statistic, ...]]
     ) -> tuple[Statistic, ...]:
         """Return the cached result of *wanted*, computing it once."""
         found = self._results.get(wanted)
