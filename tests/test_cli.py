@@ -269,6 +269,7 @@ class TestSearch:
             (["registrar", "--kind", "credential"], "credential", 10),
             (["codes", "--kind", "sources", "--limit", "1"], "sources", 1),
             (["ahima", "--limit", "2"], None, 2),
+            (["median pay", "--kind", "topic"], "topic", 10),
         ],
     )
     def test_json_matches_api(
@@ -300,6 +301,26 @@ class TestSearch:
         ]
         assert parsed[0]["title"] == "Certified Tumor Registrar"
 
+    def test_topic(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
+        """A topic's row says what it is and the command that lists its figures, which runs."""
+        status, out, _ = run(capsys, "search", "salary", "--limit", "1")
+        assert status == 0
+        score = f"{cat.search('salary')[0].score:.2f}"
+        assert out.splitlines()[2].split() == [score, "median_annual_wage", "salary"]
+        hint = "topic: Median annual wage (stats --measure annual_wage --percentile 50)"
+        assert out.splitlines()[3].strip() == hint
+        status, out, _ = run(capsys, *hint.split("(")[1].rstrip(")").split(), "--format", "json")
+        assert status == 0
+        listed = json.loads(out)
+        assert len(listed) == len(cat.stats(measure="annual_wage", percentile=50))
+        assert {(r["measure"], r["percentile"]) for r in listed} == {("annual_wage", 50)}
+        status, out, _ = run(capsys, "search", "ICD", "--limit", "1")
+        hint = "topic: Training (facts --topic training)"
+        assert out.splitlines()[3].strip() == hint
+        status, out, _ = run(capsys, "facts", "--topic", "training", "--format", "json")
+        assert status == 0
+        assert any("ICD" in r["text"] for r in json.loads(out))
+
     def test_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Text like no name says so and exits 0; JSON is an empty list, CSV the header alone."""
         assert run(capsys, "search", "zzzzqqq") == (0, "nothing matches 'zzzzqqq'\n", "")
@@ -312,7 +333,7 @@ class TestSearch:
 def mc_title(result: mc.SearchResult) -> str:
     """The title a search row shows: an occupation's or source's title, else the name."""
     entity = result.entity
-    if isinstance(entity, mc.Credential | mc.Organization | mc.Area):
+    if isinstance(entity, mc.Credential | mc.Organization | mc.Area | mc.Topic):
         return entity.name
     return entity.title
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._lookup import compact, normalise, singular
-from medcoder_careers._search import KINDS, Entity, names_of
+from medcoder_careers._search import KINDS, SEARCH_KINDS, TOPIC_WEIGHT, Entity, names_of
+from medcoder_careers._topics import topic_names
 
 from . import strategies
 from .test_lookup import SEARCHED_NAMES
@@ -128,12 +130,15 @@ class TestShape:
         keys = [(-r.score, r.kind, r.id) for r in results]
         assert keys == sorted(keys)
         assert len({(r.kind, r.id) for r in results}) == len(results)
-        assert all(0.2 <= r.score <= 1.0 for r in results)
+        entities = [r for r in results if r.kind != "topic"]
+        assert all(0.2 <= r.score <= 1.0 for r in entities)
+        topics = [r for r in results if r.kind == "topic"]
+        assert all(0.2 * TOPIC_WEIGHT <= r.score <= TOPIC_WEIGHT for r in topics)
         assert all(r.entity.id == r.id for r in results)
 
     @given(
         case=st.sampled_from(SEARCHED_NAMES),
-        other=st.sampled_from(KINDS),
+        other=st.sampled_from(SEARCH_KINDS),
         own=st.sampled_from([True, True, False]),
     )
     def test_kind_filter(self, case: tuple[str, str, str], other: str, own: bool) -> None:
@@ -176,10 +181,10 @@ class TestBadInput:
     """Bad arguments raise MedcoderError subclasses."""
 
     def test_bad_kind(self, cat: mc.Catalog) -> None:
-        """An unknown kind is NotFound listing the kinds."""
+        """An unknown kind is NotFound listing the kinds search finds."""
         with pytest.raises(mc.NotFound) as info:
             cat.search("x", kind="person")
-        assert info.value.suggestions == KINDS
+        assert info.value.suggestions == (*KINDS, "topic")
         with pytest.raises(mc.NotFound):
             cat.search("x", kind=3)  # type: ignore[arg-type]
 
@@ -195,6 +200,123 @@ class TestBadInput:
         with pytest.raises(mc.ArgumentError) as info:
             cat.search(text)  # type: ignore[arg-type]
         assert isinstance(info.value, ValueError)
+
+
+class TestTopics:
+    """Search finds what statistics and facts are about, below exact entity matches."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("salary", "median_annual_wage"),
+            ("median pay", "median_annual_wage"),
+            ("Median Hourly Pay", "median_hourly_wage"),
+            ("sallary", "median_annual_wage"),
+            ("medain pay", "median_annual_wage"),
+            ("certification", "certification"),
+            ("certifcation", "certification"),
+            ("jobs", "employment"),
+            ("job growth", "projected_change_percent"),
+            ("outlook", "job_outlook"),
+            ("location quotient", "location_quotient"),
+            ("90th percentile annual", "annual_wage_p90"),
+            ("entry level education", "entry_level_education"),
+        ],
+    )
+    def test_first(self, cat: mc.Catalog, text: str, expected: str) -> None:
+        """What a reader types about pay, jobs or credentials finds the topic first."""
+        first = cat.search(text)[0]
+        assert (first.kind, first.id) == ("topic", expected)
+        assert first.entity is cat.topics[expected]
+
+    def test_icd_finds_its_fact(self, cat: mc.Catalog) -> None:
+        """A word only a fact's text holds finds that fact's topic, naming the fact."""
+        for text in ("ICD", "icd", "CPT"):
+            first = cat.search(text)[0]
+            assert (first.kind, first.id) == ("topic", "training")
+            (fact,) = (f for f in cat.find_facts(topic="training") if f.text == first.name)
+            assert "(ICD)" in fact.citation.quote
+            assert fact.source == "article-medical-information-coder"
+
+    def test_below_exact_entities(self, cat: mc.Catalog) -> None:
+        """A topic never outranks an exact entity match, and scores at most 0.9."""
+        hospital = cat.search("hospitals")
+        assert (hospital[0].kind, hospital[0].id) == ("industry", "622")
+        assert "topic" in {r.kind for r in hospital}  # the work environment fact says hospitals
+        assert max(r.score for r in cat.search("certification", kind="topic")) == TOPIC_WEIGHT
+        assert cat.search("Certification")[0].score == TOPIC_WEIGHT * 1.0
+        assert cat.search("Mean annual wage")[0].score == pytest.approx(TOPIC_WEIGHT * 0.95)
+
+    @given(st.sampled_from(SEARCHED_NAMES))
+    def test_entities_first(self, case: tuple[str, str, str]) -> None:
+        """Every entity name searched finds entities first: each topic scores lower."""
+        results = mc.catalog().search(case[1], limit=40)
+        top = results[0].score
+        assert results[0].kind != "topic"
+        assert all(r.score < top for r in results if r.kind == "topic")
+
+    def test_every_topic_has_records(self, cat: mc.Catalog) -> None:
+        """A topic's fields fetch its statistics or facts, and the packaged data has some."""
+        for topic in cat.topics.values():
+            if topic.measure is not None:
+                assert topic.fact_topic is None
+                found = cat.stats(measure=topic.measure, percentile=topic.percentile)
+                assert found, topic.id
+                assert {(s.measure, s.percentile) for s in found} == {
+                    (topic.measure, topic.percentile)
+                }
+            else:
+                assert topic.fact_topic is not None
+                assert cat.find_facts(topic=topic.fact_topic), topic.id
+
+    def test_vocabulary(self, cat: mc.Catalog) -> None:
+        """One topic per measure, per wage percentile, and per fact topic; ids unique."""
+        wages = {mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE}
+        expected: set[tuple[mc.Measure, int | None]] = {
+            (m, p) for m in wages for p in (10, 25, 50, 75, 90)
+        }
+        expected |= {(m, None) for m in mc.Measure if m not in wages}
+        topics = cat.topics.values()
+        assert {(t.measure, t.percentile) for t in topics if t.measure} == expected
+        assert {t.fact_topic for t in topics if t.fact_topic} == set(mc.FactTopic)
+        assert len(cat.topics) == len(expected) + len(mc.FactTopic) == 34
+        assert all(key == t.id for key, t in cat.topics.items())
+        assert cat.topics["median_annual_wage"].name == "Median annual wage"
+        assert cat.topics["hourly_wage_p10"].name == "Hourly wage, 10th percentile"
+
+    def test_each_fact_finds_its_topic(self, cat: mc.Catalog) -> None:
+        """Every fact's text, searched among topics, finds its topic among the best."""
+        for fact in cat.facts:
+            results = cat.search(fact.text, kind="topic")
+            best = {r.id for r in results if r.score == results[0].score}
+            assert fact.topic.value in best, fact.text
+
+    def test_topic_names(self, cat: mc.Catalog) -> None:
+        """A topic answers to its name, its keywords and its id (flagged as a key)."""
+        topic = cat.topics["median_annual_wage"]
+        assert list(topic_names(topic)) == [
+            ("Median annual wage", False),
+            *((k, False) for k in topic.keywords),
+            ("median_annual_wage", True),
+        ]
+        assert "salary" in topic.keywords
+        assert cat.search("median_annual_wage")[0].score == TOPIC_WEIGHT
+
+    def test_kind_topic(self, cat: mc.Catalog) -> None:
+        """kind="topic" (or "topics") keeps topics only; other kinds leave them out."""
+        assert {r.kind for r in cat.search("pay", kind="Topics")} == {"topic"}
+        assert "topic" not in {r.kind for r in cat.search("pay", kind="industry")}
+
+    def test_frozen(self, cat: mc.Catalog) -> None:
+        """A topic is a frozen, slotted, keyword-only value: equal by fields, hashable."""
+        topic = cat.topics["employment"]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            topic.name = "x"  # type: ignore[misc]
+        assert not hasattr(topic, "__dict__")
+        assert attrs.evolve(topic) == topic
+        assert hash(attrs.evolve(topic)) == hash(topic)
+        with pytest.raises(TypeError):
+            mc.Topic("x", "y")  # type: ignore[call-arg]
 
 
 def _expected_names(entity: Entity, *, aliases: bool) -> list[tuple[str, bool]]:  # noqa: PLR0912 - one branch per documented name

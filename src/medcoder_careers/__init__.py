@@ -51,6 +51,7 @@ from ._period import Period, PeriodKind
 from ._quick import QuickFacts
 from ._search import SearchResult
 from ._series import Series, SeriesPoint
+from ._topics import Topic
 from ._version import DATA_VERSION, __version__
 from ._vocab import (
     AreaKind,
@@ -123,6 +124,7 @@ __all__ = [
     "SourceKind",
     "Specialty",
     "Statistic",
+    "Topic",
     "Unit",
     "VerifyReport",
     "__version__",

@@ -43,7 +43,7 @@ from ._export import FORMATS, csv_text, export, full_record
 from ._model import Statistic
 from ._releases import RELEASES
 from ._render import search_table, statistics_table, title
-from ._search import KINDS
+from ._search import SEARCH_KINDS
 from ._version import DATA_VERSION, __version__
 
 __all__ = ["main"]
@@ -98,7 +98,7 @@ def _search_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "text", metavar="TEXT", help="what to look for; partial names and typos are fine"
     )
-    parser.add_argument("--kind", help=f"search one kind only: {', '.join(KINDS)}")
+    parser.add_argument("--kind", help=f"search one kind only: {', '.join(SEARCH_KINDS)}")
     parser.add_argument(
         "--limit", type=int, default=10, metavar="N", help="the most results (default: 10)"
     )

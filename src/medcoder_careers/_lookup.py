@@ -218,10 +218,19 @@ class FuzzyIndex:
     once, so a query touches only names that share a trigram with it.
     """
 
-    __slots__ = ("_exact", "_postings", "_rows")
+    __slots__ = ("_exact", "_postings", "_rows", "_weights")
 
-    def __init__(self, entries: Iterable[tuple[str, str, str, bool]]) -> None:
-        """Index ``(kind, id, name, is_key)`` entries; *is_key* marks ids, codes, abbreviations."""
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str, bool]],
+        weights: Mapping[str, float] | None = None,
+    ) -> None:
+        """Index ``(kind, id, name, is_key)`` entries; *is_key* marks ids, codes, abbreviations.
+
+        *weights* scales the scores of some kinds (1 for the others), so that
+        a kind can rank below exact matches of every other.
+        """
+        self._weights: Mapping[str, float] = weights or {}
         rows: list[_Row] = []
         seen: dict[tuple[str, str, str], int] = {}
         for kind, entity_id, name, is_key in entries:
@@ -292,6 +301,7 @@ class FuzzyIndex:
                 score = _INSIDE * (2 * common / (size + row_grams) + common / size) / 2
                 if score < _FUZZY_CUTOFF:
                     continue
+            score *= self._weights.get(row_kind, 1.0)
             entity = (row_kind, row_id)
             held = best.get(entity)
             if held is None or score > held[0] or (score == held[0] and index < held[1]):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ._base import COLLECTION_OF, CatalogBase
 from ._errors import ArgumentError, NotFound, shown
 from ._lookup import Finder, FuzzyIndex, KeyIndex, normalise, singular
 from ._model import Area, Credential, Industry, Occupation, Organization, Source
-from ._search import KINDS, SearchResult, names_of
+from ._search import KINDS, SEARCH_KINDS, TOPIC_WEIGHT, SearchResult, names_of
+from ._topics import Topic, topic_names, topics
 from ._vocab import AreaKind
 
 __all__ = ["Lookups"]
@@ -150,46 +151,75 @@ class Lookups(CatalogBase):
 
     # -- search ----------------------------------------------------------
 
+    @property
+    def topics(self) -> Mapping[str, Topic]:
+        """Every `Topic` search can find, by id (read-only): what statistics and facts are about.
+
+        .. versionadded:: 2026.3.0
+        """
+        return topics()
+
+    def _search_entries(self) -> Iterator[tuple[str, str, str, bool]]:
+        for kind in KINDS:
+            for record in self._table(kind).values():
+                for name, is_key in names_of(record, aliases=False):
+                    yield kind, record.id, name, is_key
+        for topic in topics().values():
+            for name, is_key in topic_names(topic):
+                yield "topic", topic.id, name, is_key
+        for fact in self.facts:  # a fact's own words lead to its topic: "ICD" to training
+            yield "topic", fact.topic.value, fact.text, False
+
     def _search_index(self) -> FuzzyIndex:
         return self._once(
             "search index",
-            lambda: FuzzyIndex(
-                (kind, record.id, name, is_key)
-                for kind in KINDS
-                for record in self._table(kind).values()
-                for name, is_key in names_of(record, aliases=False)
-            ),
+            lambda: FuzzyIndex(self._search_entries(), weights={"topic": TOPIC_WEIGHT}),
         )
 
     def search(
         self, text: str, kind: str | None = None, limit: int = 10
     ) -> tuple[SearchResult, ...]:
-        """Return the entities whose names best match *text*, best first.
+        """Return the entities and topics whose names best match *text*, best first.
 
         Matching tolerates typos and partial names, across every kind of
         entity (or one *kind*) and every name each answers to: ids, codes,
-        abbreviations, titles, alternate titles, full names. Each entity
-        appears once, with the name that matched best; results sort by
-        descending score, then kind, then id. See `SearchResult.score` for
-        the scale. Index and query are normalised like lookup keys.
+        abbreviations, titles, alternate titles, full names. It also finds
+        what statistics and facts are about (a `Topic`: ``"median pay"``,
+        ``"salary"``, ``"certification"``), by the topic's name, its
+        keywords and the words of its facts (``"ICD"``), ranked below every
+        exact match of an entity. Each entity or topic appears once, with
+        the name that matched best; results sort by descending score, then
+        kind, then id. See `SearchResult.score` for the scale. Index and
+        query are normalised like lookup keys.
 
         Args:
             text: What the user typed (``"medcal codr"``, ``"tumor registrar"``).
             kind: ``"occupation"``, ``"credential"``, ``"organization"``,
-                ``"source"``, ``"industry"`` or ``"area"`` to search one kind only.
+                ``"source"``, ``"industry"``, ``"area"`` or ``"topic"`` to
+                search one kind only.
             limit: The most results to return (0 or more).
 
         Returns:
             Up to *limit* results; none when nothing is similar.
 
         Raises:
-            NotFound: *kind* is not a kind of entity.
+            NotFound: *kind* is not a kind search finds.
             ArgumentError: *text* is not a string or *limit* not a whole
                 number of 0 or more.
 
         >>> import medcoder_careers as mc
-        >>> mc.catalog().search("medcal codr")[0].entity.title
+        >>> cat = mc.catalog()
+        >>> cat.search("medcal codr")[0].entity.title
         'Medical Records and Health Information Technicians'
+        >>> best = cat.search("median pay", kind="topic")[0].entity
+        >>> best.name, best.measure, best.percentile
+        ('Median annual wage', <Measure.ANNUAL_WAGE: 'annual_wage'>, 50)
+        >>> cat.stats(
+        ...     "medical coder", best.measure, percentile=best.percentile, area="US", industry=None
+        ... )[-1].value
+        Decimal('51140')
+
+        .. versionchanged:: 2026.3.0 Finds topics too.
         """
         if not isinstance(text, str):
             msg = f"search text must be a string, got {type(text).__name__}"
@@ -202,16 +232,22 @@ class Lookups(CatalogBase):
             kind = self._kind(kind)
         return tuple(
             SearchResult(
-                entity=self._table(hit.kind)[hit.id], kind=hit.kind, name=hit.name, score=hit.score
+                entity=self._searched(hit.kind)[hit.id],
+                kind=hit.kind,
+                name=hit.name,
+                score=hit.score,
             )
             for hit in self._search_index().search(text, kind, limit)
         )
+
+    def _searched(self, kind: str) -> Mapping[str, Any]:
+        return topics() if kind == "topic" else self._table(kind)
 
     @staticmethod
     def _kind(kind: object) -> str:
         if isinstance(kind, str):
             folded = normalise(kind)
             for candidate in (folded, singular(folded), folded.removesuffix("ies") + "y"):
-                if candidate in KINDS:
+                if candidate in SEARCH_KINDS:
                     return candidate
-        raise NotFound(kind, "kind", suggestions=KINDS)
+        raise NotFound(kind, "kind", suggestions=SEARCH_KINDS)

@@ -21,6 +21,7 @@ from ._model import (
 )
 from ._search import SearchResult
 from ._series import Series
+from ._topics import Topic
 from ._vocab import Bound, Measure, Unit
 
 __all__ = [
@@ -260,13 +261,21 @@ def _organization(cat: Catalog, key: str) -> str:
     return found.name if found.abbreviation is None else f"{found.name} ({found.abbreviation})"
 
 
-def title(record: Entity) -> str:
+def title(record: Entity | Topic) -> str:
     """Return what *record* is called: an occupation's or source's title, else its name."""
     match record:
         case Occupation() | Source() | Industry():
             return record.title
-        case Credential() | Organization() | Area():
+        case Credential() | Organization() | Area() | Topic():
             return record.name
+
+
+def topic_command(topic: Topic) -> str:
+    """Return the command that lists *topic*'s statistics or facts."""
+    if topic.measure is None:
+        return f"facts --topic {topic.fact_topic}"
+    given = f" --percentile {topic.percentile}" if topic.percentile is not None else ""
+    return f"stats --measure {topic.measure}{given}"
 
 
 def search_table(results: Sequence[SearchResult], text: str) -> str:
@@ -283,7 +292,10 @@ def search_table(results: Sequence[SearchResult], text: str) -> str:
     indent = " " * (len(rule.split()[0]) + len(_GAP))
     lines = [header, rule]
     for result, line in zip(results, body, strict=True):
-        lines += [line, clip(f"{indent}{result.kind}: {title(result.entity)}", WIDTH)]
+        what = f"{result.kind}: {title(result.entity)}"
+        if isinstance(result.entity, Topic):
+            what += f" ({topic_command(result.entity)})"
+        lines += [line, clip(f"{indent}{what}", WIDTH)]
     count = f"{len(results)} result{'s' * (len(results) != 1)} for {text!r}, best first"
     return "\n".join([*lines, count])
 

@@ -7,15 +7,22 @@ from collections.abc import Iterator
 import attrs
 
 from ._model import Area, Credential, Industry, Occupation, Organization, Source
+from ._topics import Topic
 from ._vocab import AreaKind
 
-__all__ = ["KINDS", "Entity", "SearchResult", "names_of"]
+__all__ = ["KINDS", "SEARCH_KINDS", "TOPIC_WEIGHT", "Entity", "SearchResult", "names_of"]
 
 Entity = Occupation | Credential | Organization | Source | Industry | Area
 """Any entity a lookup or a search can return."""
 
 KINDS = ("occupation", "credential", "organization", "source", "industry", "area")
 """The kinds of entity, as `SearchResult.kind` and `NotFound.kind` name them."""
+
+SEARCH_KINDS = (*KINDS, "topic")
+"""What `Catalog.search` finds: every kind of entity, and topics (`Topic`)."""
+
+TOPIC_WEIGHT = 0.9
+"""A topic's score is its match's times this: under every exact entity match."""
 
 
 def _occupation_names(occupation: Occupation, *, aliases: bool) -> Iterator[tuple[str, bool]]:
@@ -127,26 +134,33 @@ def names_of(entity: Entity, *, aliases: bool = True) -> Iterator[tuple[str, boo
             return _area_names(entity)
 
 
-def _short(entity: Entity) -> str:
+def _short(entity: Entity | Topic) -> str:
     return f"<{type(entity).__name__} {entity.id}>"
 
 
 @attrs.frozen(kw_only=True)
 class SearchResult:
-    """One match of `Catalog.search`: an entity, and how well the text matched it.
+    """One match of `Catalog.search`: an entity or a topic, and how well the text matched it.
 
     Attributes:
-        entity: The entity found.
+        entity: The entity found, or the `Topic` (what statistics or facts
+            are about: ``"median pay"``, ``"certification"``).
         kind: Its kind: ``"occupation"``, ``"credential"``,
-            ``"organization"``, ``"source"``, ``"industry"`` or ``"area"``.
-        name: The entity's name that matched best, as the data spells it
-            (a title, alternate title, abbreviation, code, ...).
+            ``"organization"``, ``"source"``, ``"industry"``, ``"area"``
+            or ``"topic"``.
+        name: The name that matched best, as the data spells it (a title,
+            alternate title, abbreviation, code, ...; for a topic its name,
+            a keyword, or the text of one of its facts).
         score: How well, from 1.0 (an exact id, code or abbreviation) and
             0.95 (an exact name) down through prefixes and substrings
-            (0.6 to 0.9) to typo-tolerant similarity (0.2 to 0.6).
+            (0.6 to 0.9) to typo-tolerant similarity (under 0.6). A topic
+            scores 0.9 times that, so it ranks below every exact match of
+            an entity.
+
+    .. versionchanged:: 2026.3.0 ``entity`` may be a `Topic`.
     """
 
-    entity: Entity = attrs.field(repr=_short)
+    entity: Entity | Topic = attrs.field(repr=_short)
     kind: str
     name: str
     score: float
