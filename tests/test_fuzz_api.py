@@ -23,8 +23,9 @@ from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._lookup import normalise
-from medcoder_careers._search import KINDS, names_of
+from medcoder_careers._lookup import normalise, singular
+from medcoder_careers._search import SEARCH_KINDS, names_of
+from medcoder_careers._topics import topic_names
 
 from .strategies import EXTREME_DECIMALS, anything, messy, periods, statistics, texts
 
@@ -223,24 +224,45 @@ class TestAreas:
             assert all(s is None or s.occupation == result.occupation.id for s in local)
 
 
+_TOPIC_WORDS = st.sampled_from(
+    sorted({name for t in mc.catalog().topics.values() for name, _ in topic_names(t)})
+)
+"""The names and keywords of every topic."""
+
+
+def _search_kind(kind: str) -> str:
+    """The kind *kind* spells, folded like a key, a plural aside ("" for none)."""
+    folded = normalise(kind)
+    spellings = (folded, singular(folded), folded.removesuffix("ies") + "y")
+    return next((k for k in spellings if k in SEARCH_KINDS), "")
+
+
 class TestSearch:
     """search takes any text, kind and limit: results, or ArgumentError / NotFound."""
 
     @given(
-        text=st.one_of(texts, anything, _names_of("credential")),
-        kind=st.none() | st.sampled_from([*KINDS, "Occupations", "industries"]) | anything,
+        text=st.one_of(texts, anything, _names_of("credential"), _TOPIC_WORDS),
+        kind=st.none() | st.sampled_from([*SEARCH_KINDS, "Occupations", "Topics"]) | anything,
         limit=st.integers(min_value=-3, max_value=30) | anything,
     )
     @example(text="medcal codr", kind=None, limit=-(10**5000))
     def test_search(self, cat: mc.Catalog, text: object, kind: object, limit: object) -> None:
         """A search returns at most *limit* SearchResults, or a documented error."""
         result = outcome(lambda: cat.search(text, kind=kind, limit=limit))  # type: ignore[arg-type]
+        good_kind = kind is None or (isinstance(kind, str) and _search_kind(kind) in SEARCH_KINDS)
+        good_limit = isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0
         if isinstance(result, mc.MedcoderError):
             assert isinstance(result, mc.ArgumentError | mc.NotFound)
+            assert not (isinstance(text, str) and good_kind and good_limit)
         else:
+            assert isinstance(text, str)
+            assert good_kind
+            assert good_limit
             assert isinstance(limit, int)
             assert len(result) <= limit
             assert all(isinstance(r, mc.SearchResult) for r in result)
+            if kind is not None:
+                assert {r.kind for r in result} <= {_search_kind(str(kind))}
 
 
 class TestFilters:

@@ -246,6 +246,7 @@ class TestTopics:
         assert max(r.score for r in cat.search("certification", kind="topic")) == TOPIC_WEIGHT
         assert cat.search("Certification")[0].score == TOPIC_WEIGHT * 1.0
         assert cat.search("Mean annual wage")[0].score == pytest.approx(TOPIC_WEIGHT * 0.95)
+        assert cat.search("Mean annual wage")[0].score == 0.855  # as SearchResult documents
 
     @given(st.sampled_from(SEARCHED_NAMES))
     def test_entities_first(self, case: tuple[str, str, str]) -> None:
