@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from _atlas import MAIN_OCCUPATION, Written, write_atlas
 from _atlas.occupation import occupation_page
+from _atlas.pay import pay_points
 
 import medcoder_careers as mc
 
@@ -212,6 +213,29 @@ class TestOccupation:
         assert records[0]["median"][0] == "$25,590"
         assert records[-1]["median"][0] == "$51,140"
         assert "SOC 29-2071 → 29-2072+29-9021" in read(atlas, f"charts/{MAIN}-pay.svg")
+
+    def test_breaks_are_gaps(self, cat: mc.Catalog) -> None:
+        """The pay chart joins points of one SOC definition only: a break starts a new line."""
+        series = cat.series(MAIN, "annual_wage")
+        points, marks = pay_points(cat, series)
+        assert [p.nominal for p in points] == [float(p.value) for p in series]
+        definitions: dict[int, set[str | None]] = {}
+        for point, definition in zip(points, series.definitions, strict=True):
+            definitions.setdefault(point.segment, set()).add(definition)
+        assert all(len(found) == 1 for found in definitions.values())
+        assert len(definitions) == len(series.breaks) + 1 == len(marks) + 1 == 3
+        assert [label for _, label in marks] == [
+            "SOC 29-2071 → 29-2072+29-9021",
+            "SOC 29-2072+29-9021 → 29-2072",
+        ]
+        labels = [(p.label, p.edition) for p in points]
+        assert labels[:3] == [
+            ("OOH 2006-07 ed.", True),
+            ("OOH 2010-11 ed.", True),
+            ("OOH 2012-13 ed.", True),
+        ]
+        assert not any(edition for _, edition in labels[3:])
+        assert points[-1].real == points[-1].nominal == 51140.0
 
     def test_states_chart_table(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
         """The ten highest- and lowest-paying states are the catalog's, in order."""
