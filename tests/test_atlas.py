@@ -14,8 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import attrs
 import pytest
 from _atlas import MAIN_OCCUPATION, Written, write_atlas
+from _atlas.fmt import figure
 from _atlas.occupation import occupation_page
 from _atlas.pay import pay_points
 
@@ -340,6 +342,24 @@ class TestCredential:
     def test_no_requirements_said(self, atlas: tuple[Path, Written]) -> None:
         """A credential without requirements in the data says so."""
         assert "holds no requirements to earn this credential" in read(atlas, "credentials/ctr.md")
+
+
+class TestBounds:
+    @pytest.mark.parametrize(
+        ("bound", "text"),
+        [
+            (mc.Bound.EXACT, "$51,140"),
+            (mc.Bound.AT_LEAST, "≥ $51,140 (top-coded: $51,140 or more)"),
+            (mc.Bound.APPROXIMATE, "about $51,140"),
+            (mc.Bound.MORE_THAN, "more than $51,140"),
+            (mc.Bound.LESS_THAN, "less than $51,140"),
+        ],
+    )
+    def test_bound_is_shown(self, cat: mc.Catalog, bound: mc.Bound, text: str) -> None:
+        """A figure's bound is printed with it: a top-coded wage reads as a floor."""
+        median = cat.quick_facts(MAIN).median_annual_pay
+        assert median is not None
+        assert figure(attrs.evolve(median, bound=bound)) == text
 
 
 class TestProvenance:
