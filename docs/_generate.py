@@ -137,7 +137,10 @@ def cli_page() -> str:
 
 
 def write_pages(target: Path) -> None:
-    """Write every generated page under *target*."""
+    """Write every generated page under *target*, the career atlas in ``atlas/``."""
+    from _atlas import write_atlas  # noqa: PLC0415 - imports matplotlib: only when building
+
     target.mkdir(exist_ok=True)
     (target / "sources.md").write_text(sources_page(mc.catalog()), encoding="utf-8")
     (target / "cli.md").write_text(cli_page(), encoding="utf-8")
+    write_atlas(target / "atlas")

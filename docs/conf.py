@@ -43,10 +43,17 @@ doctest_global_setup = "import medcoder_careers as mc\nfrom medcoder_careers imp
 
 html_theme = "furo"
 html_title = f"medcoder-careers {release}"
+# The career atlas's sortable tables: a few lines of script and style, served locally.
+html_static_path = ["_static"]
+html_js_files = ["atlas-sort.js"]
+html_css_files = ["atlas.css"]
+# The atlas's pages are generated: their MyST text is no use to a reader, and would double
+# the site's size. (Search summaries come from the built pages, not from _sources.)
+html_copy_source = False
 
 
 def _generate(app: Sphinx) -> None:
-    """Write the pages made from the packaged data and the CLI parser."""
+    """Write the pages made from the packaged data and the CLI parser, and the career atlas."""
     from _generate import write_pages  # noqa: PLC0415 - docs-only helper
 
     write_pages(Path(app.srcdir) / "_generated")

@@ -237,6 +237,9 @@ class Credential(_Record):
         related_occupations: Ids of the occupations it serves.
         alternate_names: Other spellings the sources use.
         citations: Where the sources name it.
+
+    Each credential has a page in the career atlas, e.g.
+    :doc:`/_generated/atlas/credentials/rhit`.
     """
 
     id: str
@@ -288,6 +291,9 @@ class Occupation(_Record):
         advancement: How its workers advance, in the library's own words.
         summary: A one-paragraph description in the library's own words.
         citations: Where the sources state these facts.
+
+    Each occupation has a page in the career atlas (:doc:`/_generated/atlas/index`):
+    quick facts, pay over time, projections, industries and states.
     """
 
     id: str
@@ -345,6 +351,10 @@ class Area(_Record):
         fips: The 2-digit FIPS code of a state, else None.
         cbsa: The 5-digit CBSA code of a metropolitan area, else None.
         citations: Where the table names it.
+
+    Each state-level area has a page in the career atlas, e.g.
+    :doc:`/_generated/atlas/states/oh`, and the metropolitan and
+    nonmetropolitan areas an index, :doc:`/_generated/atlas/areas`.
 
     .. versionadded:: 2026.2.0
     """

@@ -261,6 +261,10 @@ class Queries(Lookups):
         ['2004', '2008-05', '2010-05']
         >>> wages.at("2008-05").value
         Decimal('30610')
+
+        This series, drawn with its definition breaks and in constant
+        dollars, is the chart on the career atlas's page
+        :doc:`/_generated/atlas/occupations/medical-records-and-health-information-technicians`.
         """
         occupation_id = self.occupation(occupation).id
         wanted_measure = enum_member(Measure, measure, "measure")
@@ -331,6 +335,10 @@ class Queries(Lookups):
         >>> facts = mc.catalog().quick_facts("medical coder", area="CA")
         >>> facts.median_annual_pay.value, str(facts.median_annual_pay.period)
         (Decimal('61810'), '2025-05')
+
+        Each occupation's page in the career atlas opens with its national
+        quick facts; each state's page (e.g. :doc:`/_generated/atlas/states/ca`)
+        gives every occupation's pay and jobs there.
 
         .. versionadded:: 2026.2.0
         """
