@@ -1106,8 +1106,13 @@ class TestReadme:
     """The README's search, series and compare lines run as shown."""
 
     def test_found(self) -> None:
-        """The README shows one line for each of the three commands."""
-        assert sorted(argv[0] for argv in README_COMMANDS) == ["compare", "search", "series"]
+        """The README shows these lines: search (an entity, a topic), series and compare."""
+        assert sorted(argv[0] for argv in README_COMMANDS) == [
+            "compare",
+            "search",
+            "search",
+            "series",
+        ]
 
     @pytest.mark.parametrize("argv", README_COMMANDS, ids=lambda argv: argv[0])
     def test_runs(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
