@@ -39,6 +39,7 @@ MODULES = {
     ],
     "_table": ["tests/test_oews.py", "tests/test_table.py"],
     "_filters": ["tests/test_query.py"],
+    "_store": ["tests/test_store.py", "tests/test_catalog.py"],
 }
 """Each module mutated, with the test files that must kill its mutants."""
 SAMPLE = ("_period", "_manifest")
