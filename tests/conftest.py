@@ -25,12 +25,14 @@ import shutil
 from collections.abc import Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import Final, Literal
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 import build_data  # tools/build_data.py, on the path through pytest's pythonpath setting
 import medcoder_careers as mc
+from medcoder_careers import _catalog
 
 settings.register_profile(
     "fast",
@@ -45,7 +47,8 @@ settings.register_profile(
     parent=settings.get_profile("fast"),
     database=None,
     phases=[Phase.explicit, Phase.generate],  # a failure kills the mutant: no need to shrink it
-    suppress_health_check=[HealthCheck.differing_executors],  # mutmut reruns tests in-process
+    # mutmut reruns tests in-process; `cat` is per test there, shared by a test's examples
+    suppress_health_check=[HealthCheck.differing_executors, HealthCheck.function_scoped_fixture],
 )
 settings.register_profile("dev", max_examples=500, deadline=None, print_blob=True)
 PROFILE = os.environ.get(
@@ -105,9 +108,33 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
 
 
-@pytest.fixture(scope="session")
+MUTATING: Final = "MUTANT_UNDER_TEST" in os.environ
+"""Under mutmut: every test starts from a fresh packaged catalog (see `fresh_catalog`)."""
+
+
+def _catalog_scope(fixture_name: str, config: pytest.Config) -> Literal["session", "function"]:  # noqa: ARG001 - pytest's signature
+    return "function" if MUTATING else "session"
+
+
+@pytest.fixture(autouse=True)
+def fresh_catalog() -> None:
+    """Under mutmut, forget the packaged catalog, and so all it has cached, before each test.
+
+    The catalog caches its records, indexes and query results. A test asking
+    what an earlier test asked would be answered from that cache without
+    running the query code: mutmut would record only the first test as
+    covering it, and a mutant's run could be answered from a result built
+    before the mutant was active, so mutants of the query and store layers
+    would survive untested. Outside mutmut the cache is kept: it is what
+    users get, and it keeps the suite fast.
+    """
+    if MUTATING:
+        _catalog._packaged = None  # the one cache of the packaged data
+
+
+@pytest.fixture(scope=_catalog_scope)
 def cat() -> mc.Catalog:
-    """The packaged catalog."""
+    """The packaged catalog (a fresh one per test under mutmut)."""
     return mc.catalog()
 
 

@@ -12,6 +12,7 @@ import contextlib
 import enum
 import itertools
 import json
+import numbers
 import os
 import re
 import shutil
@@ -25,7 +26,7 @@ from decimal import Decimal
 from fractions import Fraction
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
 import attrs
 import pytest
@@ -85,8 +86,32 @@ class TestMessages:
 # -- inflate() takes any real number -----------------------------------------------
 
 
+@numbers.Real.register
+class _Metres:
+    """A real number of another library, printed with its unit: its text is no number."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __float__(self) -> float:
+        return self.value
+
+    def __str__(self) -> str:
+        return f"{self.value} m"
+
+
+def _metres(value: float) -> numbers.Real:
+    """`_Metres` as the Real it is registered as (type checkers ignore `register`)."""
+    return cast("numbers.Real", _Metres(value))
+
+
 class TestInflateNumbers:
     """`inflate` reads any `numbers.Real` amount as the value its user wrote."""
+
+    def test_real_printed_as_no_number(self) -> None:
+        """A real whose text is no number is read through float(): its shortest digits."""
+        assert mc.inflate(_metres(2.5), 2018, 2018) == Decimal("2.5")
+        assert mc.inflate(_metres(0.1), 2018, 2018) == Decimal("0.1")
 
     def test_numpy_float(self) -> None:
         """A numpy float64 is read through its shortest text, not refused."""

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
+import signal
+import stat
+import zipfile
 from pathlib import Path
-from types import MappingProxyType
+from types import FrameType, MappingProxyType
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers import _manifest
 from medcoder_careers._errors import Problem
-from medcoder_careers._manifest import MANIFEST, Manifest, read_json, read_manifest, sha256, verify
+from medcoder_careers._manifest import (
+    MANIFEST,
+    Manifest,
+    not_regular,
+    read_bytes,
+    read_json,
+    read_manifest,
+    sha256,
+    verify,
+)
 
 _HEX = st.text("0123456789abcdef", min_size=64, max_size=64)
 _FILES = st.dictionaries(st.text("abcdefghij_.", min_size=1, max_size=12), _HEX, max_size=6)
@@ -173,12 +189,22 @@ class TestReadManifest:
 
     @pytest.mark.parametrize("raw", [b"{", b"\xff{}", b"", b"[1,]"])
     def test_not_json(self, tmp_path: Path, raw: bytes) -> None:
-        """Bytes that are not UTF-8 JSON give one problem naming the file."""
+        """Bytes that are not UTF-8 JSON give one problem naming the file and the error."""
         (tmp_path / "x.json").write_bytes(raw)
+        try:
+            json.loads(raw.decode("utf-8"))
+        except ValueError as exc:  # UnicodeDecodeError is one too
+            why = str(exc)
         problem = read_json(tmp_path, "x.json")
-        assert isinstance(problem, Problem)
-        assert (problem.file, problem.path) == ("x.json", "")
-        assert problem.message.startswith("is not valid UTF-8 JSON (")
+        assert problem == Problem(
+            file="x.json", path="", message=f"is not valid UTF-8 JSON ({why})"
+        )
+
+    def test_nested_too_deeply(self, tmp_path: Path) -> None:
+        """JSON nested past the parser's recursion limit is one problem, not a crash."""
+        (tmp_path / "x.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+        problem = read_json(tmp_path, "x.json")
+        assert problem == Problem(file="x.json", path="", message="is nested too deeply to read")
 
     def test_json(self, tmp_path: Path) -> None:
         """Valid JSON is decoded."""
@@ -208,3 +234,176 @@ class TestVerify:
         report = verify(tmp_path, manifest)
         assert report.ok
         assert (report.changed, report.missing) == ((), ())
+
+
+# -- reading one data file: regular files only, at most MAX_FILE_BYTES --------------
+
+_SMALL_LIMIT = 16
+"""The size limit the tests below set: files at and past it stay tiny."""
+_TOO_LARGE = "is larger than 64 MiB, the most a data file may hold"
+
+
+@pytest.fixture
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Lower `MAX_FILE_BYTES` to `_SMALL_LIMIT` for one test (the message still says 64 MiB)."""
+    monkeypatch.setattr(_manifest, "MAX_FILE_BYTES", _SMALL_LIMIT)
+    return _SMALL_LIMIT
+
+
+def _zip_root(tmp_path: Path, members: dict[str, bytes]) -> zipfile.Path:
+    """A zip archive holding *members*: a `Traversable` that is no file system path."""
+    archive = tmp_path / "data.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for name, data in members.items():
+            handle.writestr(name, data)
+    return zipfile.Path(archive)
+
+
+class _EndlessStream(io.RawIOBase):
+    """A resource that never ends (as ``/dev/zero`` would), recording each read's size."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        assert size is not None, "an unbounded read of an endless resource never returns"
+        assert size >= 0, "an unbounded read of an endless resource never returns"
+        self.sizes.append(size)
+        return b"0" * size
+
+
+class _EndlessRoot:
+    """A `Traversable` (not a path) whose every file is one `_EndlessStream`."""
+
+    def __init__(self) -> None:
+        self.stream = _EndlessStream()
+
+    def __truediv__(self, child: str) -> _EndlessRoot:
+        return self
+
+    def open(self, mode: str = "r") -> _EndlessStream:
+        assert mode == "rb"
+        return self.stream
+
+
+def _open_descriptors() -> int:
+    return sum(1 for _ in Path("/proc/self/fd").iterdir())
+
+
+class TestReadBytes:
+    """`read_bytes` reads a data file, or says exactly why it will not."""
+
+    @pytest.mark.usefixtures("small_limit")
+    @pytest.mark.parametrize("size", [0, _SMALL_LIMIT - 1, _SMALL_LIMIT])
+    def test_up_to_the_limit(self, tmp_path: Path, size: int) -> None:
+        """A file of at most the limit is read whole, from a directory or a zip archive."""
+        data = bytes(range(size))
+        (tmp_path / "a.json").write_bytes(data)
+        assert read_bytes(tmp_path, "a.json") == data
+        assert read_bytes(_zip_root(tmp_path, {"a.json": data}), "a.json") == data
+
+    @pytest.mark.usefixtures("small_limit")
+    @pytest.mark.parametrize("size", [_SMALL_LIMIT + 1, _SMALL_LIMIT + 2, 1_000])
+    def test_past_the_limit(self, tmp_path: Path, size: int) -> None:
+        """A file past the limit is a problem naming it, from a directory or a zip archive."""
+        too_large = Problem(file="a.json", path="", message=_TOO_LARGE)
+        (tmp_path / "a.json").write_bytes(b"x" * size)
+        assert read_bytes(tmp_path, "a.json") == too_large
+        assert read_bytes(_zip_root(tmp_path, {"a.json": b"x" * size}), "a.json") == too_large
+
+    @pytest.mark.usefixtures("small_limit")
+    def test_size_unknown_to_stat(self) -> None:
+        """A regular file whose size stat does not know (``/proc``) is still held to the limit."""
+        status = Path("/proc/self/status")
+        if not status.is_file() or status.stat().st_size:
+            pytest.skip("needs a /proc file reported as empty")
+        too_large = Problem(file="status", path="", message=_TOO_LARGE)
+        assert read_bytes(status.parent, "status") == too_large
+
+    def test_reads_one_byte_past_the_limit(self, small_limit: int) -> None:
+        """An endless resource is read only one byte past the limit, then refused."""
+        root = _EndlessRoot()
+        problem = read_bytes(root, "a.json")  # type: ignore[arg-type]  # a duck Traversable
+        assert problem == Problem(file="a.json", path="", message=_TOO_LARGE)
+        assert sum(root.stream.sizes) <= small_limit + 1
+
+    def test_unreadable(self, tmp_path: Path) -> None:
+        """A missing file, or a name no file system allows, is a problem saying why."""
+        assert read_bytes(tmp_path, "a.json") == Problem(
+            file="a.json", path="", message="cannot be read (No such file or directory)"
+        )
+        assert read_bytes(tmp_path, "a\0.json") == Problem(
+            file="a\0.json", path="", message="cannot be read (embedded null byte)"
+        )
+
+    def test_a_directory(self, tmp_path: Path) -> None:
+        """A directory is not read: the problem names the file and its kind."""
+        (tmp_path / "a.json").mkdir()
+        assert read_bytes(tmp_path, "a.json") == Problem(
+            file="a.json", path="", message="is not a regular file (a directory)"
+        )
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs: POSIX")
+    def test_swapped_for_a_fifo_after_the_stat(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file that turns into a FIFO after its stat is refused at once, not waited on."""
+        (tmp_path / "regular").write_bytes(b"{}")
+        fifo = tmp_path / "a.json"
+        os.mkfifo(fifo)
+        regular, real_stat = (tmp_path / "regular").stat(), os.stat
+
+        def stale_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            return regular if path == os.fspath(fifo) else real_stat(path, *args, **kwargs)
+
+        class BlockedError(Exception):
+            """Opening waited for a writer (raised by the alarm; no OSError, so not caught)."""
+
+        def alarm(_signum: int, _frame: FrameType | None) -> None:
+            raise BlockedError
+
+        monkeypatch.setattr(os, "stat", stale_stat)
+        previous = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, 5)
+        try:
+            problem = read_bytes(tmp_path, "a.json")
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        assert problem == Problem(file="a.json", path="", message="is not a regular file (a FIFO)")
+
+    @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts /proc/self/fd")
+    def test_no_descriptor_left_open(self, tmp_path: Path) -> None:
+        """Reading, or refusing after opening, leaves no file descriptor open."""
+        (tmp_path / "a.json").write_bytes(b"{}")
+        before = _open_descriptors()
+        for _ in range(20):
+            assert read_bytes(tmp_path, "a.json") == b"{}"
+        assert _open_descriptors() == before
+
+
+class TestNotRegular:
+    """`not_regular` names the kind of a file that is not read."""
+
+    @pytest.mark.parametrize(
+        ("mode", "kind"),
+        [
+            (stat.S_IFDIR | 0o755, "a directory"),
+            (stat.S_IFIFO | 0o644, "a FIFO"),
+            (stat.S_IFCHR | 0o666, "a character device"),
+            (stat.S_IFBLK | 0o660, "a block device"),
+            (stat.S_IFSOCK | 0o755, "a socket"),
+            (stat.S_IFLNK | 0o777, "of an unknown kind"),  # stat follows links: never met
+            (0, "of an unknown kind"),
+        ],
+    )
+    def test_kinds(self, mode: int, kind: str) -> None:
+        """Each kind of file but a regular one is refused, by name."""
+        assert not_regular(mode) == f"is not a regular file ({kind})"
+
+    def test_regular(self) -> None:
+        """A regular file is read."""
+        assert not_regular(stat.S_IFREG | 0o644) is None

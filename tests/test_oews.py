@@ -64,9 +64,12 @@ def cells(oews_snapshot: Path) -> list[Cell]:
 
 
 @pytest.fixture(scope="module")
-def packaged(cat: mc.Catalog) -> dict[str, mc.Statistic]:
-    """Every packaged OEWS May 2025 statistic by its locator."""
-    found = cat.stats(source=SOURCE)
+def packaged() -> dict[str, mc.Statistic]:
+    """Every packaged OEWS May 2025 statistic by its locator.
+
+    From `mc.catalog()`, not the `cat` fixture: under mutmut that one is per test.
+    """
+    found = mc.catalog().stats(source=SOURCE)
     by_locator = {s.citation.locator: s for s in found if s.citation.locator}
     assert len(by_locator) == len(found)  # one statistic per series id
     return by_locator

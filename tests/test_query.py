@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import copy
 import pickle
+from decimal import Decimal
 from typing import Any, Final
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers import _catalog
+from medcoder_careers._query import _CACHE_SIZE, QueryCache, order_key, percentile, period_wanted
+from medcoder_careers._table import Table
 
 QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor", "definition")
 FIELDS: Final = ("occupation", "measure", "source", "area", *QUALIFIERS)
@@ -92,3 +97,153 @@ class TestAny:
         """None for a filter every statistic has is an ArgumentError naming it."""
         with pytest.raises(mc.ArgumentError, match=name):
             cat.stats(**{name: None})  # type: ignore[arg-type]
+
+
+# -- the statistical table: asked only when it may hold an answer ------------------
+
+_OEWS: Final = "oews-2025-05"
+"""The source of the packaged table (period 2025-05)."""
+
+
+@pytest.fixture
+def table_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Record every query a statistical table answers, on a freshly opened catalog."""
+    monkeypatch.setattr(_catalog, "_packaged", None)  # no result cached by an earlier test
+    reads: list[tuple[object, ...]] = []
+    select = Table.select
+
+    def recording(self: Table, *args: Any, **kwargs: Any) -> list[mc.Statistic]:
+        reads.append((args, tuple(sorted(kwargs.items()))))
+        return select(self, *args, **kwargs)
+
+    monkeypatch.setattr(Table, "select", recording)
+    return reads
+
+
+class TestTables:
+    """A query reads the statistical table only when its rows may match, and then finds them."""
+
+    @pytest.mark.parametrize(
+        "filters",
+        [
+            {"source": "ooh-2010-11"},
+            {"measure": "annual_salary"},
+            {"period": "2018-05"},
+            {"period": "2018"},
+            {"setting": "hospitals"},
+            {"experience": "1 to 4 years"},
+            {"accreditor": "cahiim"},
+        ],
+        ids=str,
+    )
+    def test_not_read_when_it_cannot_match(
+        self, table_reads: list[tuple[object, ...]], filters: dict[str, Any]
+    ) -> None:
+        """A source, measure, period, or qualifier no table figure has never reads the table."""
+        found = mc.catalog().stats(**filters)
+        assert table_reads == []
+        assert all(s.source != _OEWS for s in found)
+
+    @pytest.mark.parametrize("period", ["2025-05", "2025", mc.Period.parse("2025")])
+    def test_found_by_its_period(
+        self, table_reads: list[tuple[object, ...]], period: str | mc.Period
+    ) -> None:
+        """The table's month, or its year, finds its figures; another year does not."""
+        cat = mc.catalog()
+        found = cat.stats(period=period, measure="employment", area="US", industry=None)
+        assert {s.source for s in found} == {_OEWS}
+        assert {str(s.period) for s in found} == {"2025-05"}
+        assert table_reads
+        assert not cat.stats(period="2024", source=_OEWS)
+
+    def test_found_with_other_filters(self, table_reads: list[tuple[object, ...]]) -> None:
+        """A table figure is still tested on the filters the table cannot narrow by."""
+        cat = mc.catalog()
+        found = cat.stats(source=_OEWS, area="US", industry=None, percentile=50)
+        assert found
+        nation = cat.area("US").id
+        assert {(s.source, s.area, s.industry, s.percentile) for s in found} == {
+            (_OEWS, nation, None, 50)
+        }
+        assert table_reads
+
+
+class TestOrderKey:
+    """`order_key` orders as `Statistic` itself does, field by field."""
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            {"percentile": 25},  # lower percentile, higher value: the percentile decides
+            {"setting": "hospitals"},
+            {"value_high": Decimal(1_000)},
+            {"definition": "29-2072+29-9021"},
+        ],
+        ids=lambda change: next(iter(change)),
+    )
+    def test_each_field_counts(self, change: dict[str, Any]) -> None:
+        """Two statistics differing in one optional field order as `Statistic` orders them."""
+        cat = mc.catalog()
+        (median,) = cat.stats(
+            occupation="29-2072",
+            source=_OEWS,
+            measure="hourly_wage",
+            area="US",
+            industry=None,
+            percentile=50,
+        )
+        other = attrs.evolve(median, **change)
+        if "percentile" in change:
+            other = attrs.evolve(other, value=median.value + 1)
+        assert other != median
+        assert (order_key(other) < order_key(median)) == (other < median)
+        assert (order_key(median) < order_key(other)) == (median < other)
+
+
+class TestQueryCache:
+    """`QueryCache` computes each result once, and forgets all when full."""
+
+    def test_computed_once(self) -> None:
+        """Asking again returns the first result without computing it again."""
+        cache = QueryCache()
+        calls: list[str] = []
+
+        def compute(key: str) -> tuple[mc.Statistic, ...]:
+            calls.append(key)
+            return ()
+
+        assert cache.get("a", lambda: compute("a")) == ()
+        assert cache.get("a", lambda: compute("a")) == ()
+        assert cache.get("b", lambda: compute("b")) == ()
+        assert calls == ["a", "b"]
+
+    def test_bounded(self) -> None:
+        """The cache holds at most its size: one more result empties it first."""
+        cache = QueryCache()
+        calls: list[int] = []
+
+        def compute(key: int) -> tuple[mc.Statistic, ...]:
+            calls.append(key)
+            return ()
+
+        for key in range(_CACHE_SIZE):
+            cache.get(key, lambda key=key: compute(key))  # type: ignore[misc]
+        cache.get(0, lambda: compute(0))
+        assert calls.count(0) == 1  # still cached: the cache is exactly full
+        cache.get(_CACHE_SIZE, lambda: compute(_CACHE_SIZE))  # one more: emptied first
+        cache.get(0, lambda: compute(0))
+        assert calls.count(0) == 2
+
+
+class TestFilterMessages:
+    """A wrong percentile or period says what was given."""
+
+    def test_percentile(self) -> None:
+        """The message shows the value refused."""
+        with pytest.raises(mc.ArgumentError, match=r"got 'ninety'$"):
+            percentile("ninety")
+
+    def test_period_type(self) -> None:
+        """A period of the wrong type is a PeriodError naming the type."""
+        with pytest.raises(mc.PeriodError, match=r"^a period is a Period or its text, got float$"):
+            period_wanted(2025.5)

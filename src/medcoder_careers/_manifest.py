@@ -8,7 +8,7 @@ import re
 import stat
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final
 
 import attrs
 
@@ -78,7 +78,7 @@ def read_bytes(root: Traversable, file: str) -> bytes | Problem:
             data = _read_regular(os.fspath(target))
         else:
             with target.open("rb") as stream:
-                data = stream.read(MAX_FILE_BYTES + 1)
+                data = _read_bounded(stream)
     except OSError as exc:
         return Problem(file=file, path="", message=f"cannot be read ({exc.strerror or exc})")
     except ValueError as exc:  # a NUL in the name
@@ -118,10 +118,15 @@ def _read_regular(path: str) -> bytes | str:
     # O_NONBLOCK: should the file be swapped for a FIFO since the stat, opening
     # it does not wait for a writer, and the fstat below refuses it.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    with open(os.open(path, flags), "rb", closefd=True) as stream:  # noqa: PTH123 - a descriptor
+    with open(os.open(path, flags), "rb") as stream:  # noqa: PTH123 - a descriptor, closed with it
         if (refused := not_regular(os.fstat(stream.fileno()).st_mode)) is not None:
             return refused
-        return stream.read(MAX_FILE_BYTES + 1)
+        return _read_bounded(stream)
+
+
+def _read_bounded(stream: IO[bytes]) -> bytes:
+    """Read *stream* up to one byte past `MAX_FILE_BYTES`: enough to tell it is too large."""
+    return stream.read(MAX_FILE_BYTES + 1)
 
 
 def read_json(root: Traversable, file: str) -> object | Problem:
