@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._lookup import FuzzyIndex, KeyIndex, normalise, singular
+from medcoder_careers._lookup import (
+    Finder,
+    FuzzyIndex,
+    KeyIndex,
+    close_matches,
+    enum_member,
+    normalise,
+    singular,
+)
 from medcoder_careers._search import names_of
 
 from .strategies import messy
@@ -793,3 +803,119 @@ class TestTableNames:
         assert set(info.value.matches) == {"55", "551", "5511"}
         assert cat.industry("5511").level == 4
         assert cat.industry("551100").id == "5511"
+
+
+class _Thing:
+    """A minimal record for `Finder`: an id and a name."""
+
+    __slots__ = ("id", "name")
+
+    def __init__(self, id: str, name: str) -> None:  # noqa: A002 - the records' field name
+        self.id = id
+        self.name = name
+
+
+def _finder(codes: dict[str, str] | None = None) -> tuple[Finder[_Thing], _Thing, _Thing]:
+    """Two things: "a", and "b" whose name is "a" (an id one record has, a name another has)."""
+    first, second = _Thing("a", "first"), _Thing("b", "a")
+    table = {"a": first, "b": second}
+    names = [(t.name, t.id) for t in table.values()] + [(t.id, t.id) for t in table.values()]
+    return Finder(_Thing, table, lambda: KeyIndex("thing", names), "thing", codes), first, second
+
+
+class TestFinder:
+    """A Finder: the id first, then spellings known to name one record, then the index."""
+
+    def test_id_wins_over_a_name(self) -> None:
+        """A key that is one record's id and another's name gives the id's record."""
+        finder, first, second = _finder()
+        assert finder("a") is first
+        assert finder("b") is second
+        with pytest.raises(mc.NotFound) as info:  # the name alone, respelt, names two
+            finder(" A ")
+        assert info.value.matches == ("a", "b")
+
+    def test_codes_before_the_index(self) -> None:
+        """A code names its record whatever the index holds, and the index waits for a miss."""
+        built: list[int] = []
+        first, second = _Thing("a", "first"), _Thing("b", "second")
+        table = {"a": first, "b": second}
+
+        def index() -> KeyIndex:
+            built.append(1)
+            return KeyIndex("thing", [("first", "a"), ("second", "b")])
+
+        finder = Finder(_Thing, table, index, "thing", {"zz": "b"})
+        assert finder("zz") is second
+        assert finder("b") is second
+        assert built == []
+        assert finder("First") is first
+        assert finder(" second ") is second  # respelt: through the index, built once
+        assert finder(" FIRST ") is first
+        assert built == [1]
+
+    def test_a_record_of_another_catalog(self) -> None:
+        """A record is looked up by its id; one this table lacks is NotFound naming id and kind."""
+        finder, first, _ = _finder()
+        assert finder(_Thing("a", "renamed")) is first
+        with pytest.raises(mc.NotFound) as info:
+            finder(_Thing("c", "first"))
+        assert (info.value.key, info.value.kind) == ("c", "thing")
+
+    def test_packaged_foreign_record(self, cat: mc.Catalog) -> None:
+        """An entity from another release, absent here, is NotFound under its id and kind."""
+        stray = attrs.evolve(cat.credential("rhit"), id="rhit-2030")
+        with pytest.raises(mc.NotFound) as info:
+            cat.credential(stray)
+        assert (info.value.key, info.value.kind) == ("rhit-2030", "credential")
+
+
+class TestEnumMember:
+    """`enum_member`: a vocabulary member from the member, its value or its words."""
+
+    @pytest.mark.parametrize(
+        "value",
+        [mc.Measure.ANNUAL_WAGE, "annual_wage", "Annual Wage", " annual-WAGE ", "annual wage"],
+    )
+    def test_spellings(self, value: object) -> None:
+        """The member, its value and any spacing, case or dashes of its words name it."""
+        assert enum_member(mc.Measure, value, "measure") is mc.Measure.ANNUAL_WAGE
+
+    def test_aliases(self) -> None:
+        """An alias names its member once normalised; without aliases it names nothing."""
+        aliases = {"typical_entry_level_education": mc.FactTopic.ENTRY_LEVEL_EDUCATION}
+        spelt = "Typical entry-level education"
+        assert enum_member(mc.FactTopic, spelt, "topic", aliases) is (
+            mc.FactTopic.ENTRY_LEVEL_EDUCATION
+        )
+        with pytest.raises(mc.NotFound):
+            enum_member(mc.FactTopic, spelt, "topic")
+
+    def test_unknown_text(self) -> None:
+        """Text naming no member is NotFound with the closest values, as difflib ranks them."""
+        values = [m.value for m in mc.Measure]
+        with pytest.raises(mc.NotFound) as info:
+            enum_member(mc.Measure, "Anual Wage", "measure")
+        assert (info.value.key, info.value.kind) == ("Anual Wage", "measure")
+        expected = difflib.get_close_matches("anual_wage", values, n=5, cutoff=0.5)
+        assert info.value.suggestions == tuple(expected)
+        assert info.value.suggestions[0] == "annual_wage"
+
+    @pytest.mark.parametrize("value", [None, 3, b"annual_wage", mc.Unit.JOBS])
+    def test_not_text(self, value: object) -> None:
+        """A value of another type, or another vocabulary's member, names nothing."""
+        with pytest.raises(mc.NotFound) as info:
+            enum_member(mc.Measure, value, "measure")
+        assert info.value.kind == "measure"
+        if not isinstance(value, str):
+            assert info.value.suggestions == tuple(m.value for m in mc.Measure)
+
+
+class TestCloseMatches:
+    """`close_matches`: difflib's ranking, at most *limit*, similarity 0.5 or more."""
+
+    def test_cutoff_and_limit(self) -> None:
+        """A name half like the key is kept, a less similar one is not; limit caps them."""
+        assert close_matches("abcd", ["abxy", "wxyz"], 5) == ["abxy"]  # ratio 0.5 exactly
+        assert close_matches("abcd", ["axyz"], 5) == []  # ratio 0.25
+        assert close_matches("abcd", ["abcx", "abxy", "abcd"], 2) == ["abcd", "abcx"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import pytest
@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers import _catalog
-from medcoder_careers._query import _CACHE_SIZE, QueryCache, order_key, percentile, period_wanted
+from medcoder_careers._query import (
+    _CACHE_SIZE,
+    QueryCache,
+    order_key,
+    percentile,
+    period_wanted,
+    select_from_tables,
+)
 from medcoder_careers._table import Table
 
 QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor", "definition")
@@ -247,3 +254,45 @@ class TestFilterMessages:
         """A period of the wrong type is a PeriodError naming the type."""
         with pytest.raises(mc.PeriodError, match=r"^a period is a Period or its text, got float$"):
             period_wanted(2025.5)
+
+
+class _OtherTable:
+    """A stand-in for a second statistical table, of another source: it holds nothing asked."""
+
+    source = "oews-2030-05"
+    period = mc.Period.parse("2030-05")
+
+    def select(self, **_: object) -> list[mc.Statistic]:  # pragma: no cover - never asked
+        msg = "a table of another source was read"
+        raise AssertionError(msg)
+
+
+class TestSeveralTables:
+    """Every table is asked in turn: one that cannot hold an answer is skipped, not the end."""
+
+    WANTED: Final = (
+        ("occupation", "medical-records-and-health-information-technicians"),
+        ("measure", mc.Measure.EMPLOYMENT),
+        ("source", _OEWS),
+        ("area", "0600000"),
+        ("industry", None),
+    )
+
+    def _table(self) -> Table:
+        tables = mc.catalog()._store.tables()  # the packaged table
+        assert len(tables) == 1
+        return tables[0]
+
+    def test_skipped_table_does_not_end_the_search(self) -> None:
+        """A table of another source first, then the packaged one: its figure is still found."""
+        table = self._table()
+        alone = select_from_tables([table], self.WANTED)
+        assert len(alone) == 1
+        other = cast("Table", _OtherTable())
+        assert select_from_tables([other, table], self.WANTED) == alone
+
+    def test_each_table_adds_its_figures(self) -> None:
+        """Two tables answering alike give the figures of both (the same table twice here)."""
+        table = self._table()
+        alone = select_from_tables([table], self.WANTED)
+        assert select_from_tables([table, table], self.WANTED) == alone + alone
