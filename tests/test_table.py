@@ -308,6 +308,14 @@ class TestRowProblems:
         assert problem.path == f"cell {CA}.v02"
         assert problem.message == "RSE '-' is not a number"
 
+    def test_every_bad_value_of_a_row(self, data_copy: Path) -> None:
+        """A bad value does not stop the row's check: each later one is named too."""
+        _edit(data_copy, "UPDATE cell SET v03 = 'n/a', v13 = '-' WHERE key = ?", CA)
+        problems = _problems(data_copy)
+        assert [p.path for p in problems] == [f"cell {CA}.v03", f"cell {CA}.v13"]
+        assert "'n/a'" in problems[0].message
+        assert "'-' (footnote None)" in problems[1].message
+
     def test_statistic_refused(self, data_copy: Path) -> None:
         """A value the Statistic rules refuse (a bad area code) is a problem per value column."""
         _edit(data_copy, "UPDATE cell SET area = '06000XX' WHERE key = ?", CA)
