@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Final
 
 import pytest
 
 import medcoder_careers as mc
+from medcoder_careers._period import Period
+from medcoder_careers._table import Table, open_table
 
 CA: Final = "OEUS0600000000000292072"
 QUERY: Final = {"occupation": "29-2072", "area": "CA", "industry": None}
+CA_AREA: Final = "0600000"
+NAME: Final = "oews.sqlite"
+PACKAGED: Final = files("medcoder_careers") / "data"
+# datatype -> (measure, unit, percentile, the datatype of its RSE), as the OEWS layout has them.
+DATATYPES: Final = {
+    "01": (mc.Measure.EMPLOYMENT, mc.Unit.JOBS, None, "02"),
+    "03": (mc.Measure.HOURLY_MEAN_WAGE, mc.Unit.USD_PER_HOUR, None, "05"),
+    "04": (mc.Measure.ANNUAL_MEAN_WAGE, mc.Unit.USD_PER_YEAR, None, "05"),
+    **{
+        f"{6 + i:02d}": (mc.Measure.HOURLY_WAGE, mc.Unit.USD_PER_HOUR, p, None)
+        for i, p in enumerate((10, 25, 50, 75, 90))
+    },
+    **{
+        f"{11 + i:02d}": (mc.Measure.ANNUAL_WAGE, mc.Unit.USD_PER_YEAR, p, None)
+        for i, p in enumerate((10, 25, 50, 75, 90))
+    },
+    "16": (mc.Measure.EMPLOYMENT_PER_1000_JOBS, mc.Unit.PER_1000_JOBS, None, None),
+    "17": (mc.Measure.LOCATION_QUOTIENT, mc.Unit.RATIO, None, None),
+}
+Fields = tuple[object, ...]
 
 
 def _edit(data: Path, statement: str, *arguments: object) -> None:
@@ -99,3 +127,332 @@ class TestShape:
         _edit(data_copy, "UPDATE cell SET area = '9999999' WHERE key = ?", CA)
         with pytest.raises(mc.DataError, match="unknown area id '9999999'"):
             mc.load(data_copy)
+
+
+def _raw(root: Path) -> sqlite3.Connection:
+    """The table file opened by plain sqlite3, read-only: the reference the reader is checked by."""
+    return sqlite3.connect(f"{(root / NAME).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+
+
+def _expected(root: Path, where: str, arguments: Iterable[str] = ()) -> dict[str, Fields]:
+    """Every statistic the rows *where* selects should give, by locator, read independently."""
+    connection = _raw(root)
+    occupations = {
+        soc: (occupation, definition)
+        for soc, occupation, definition in connection.execute(
+            "SELECT soc, id, definition FROM occupation"
+        )
+    }
+    industries = dict(connection.execute("SELECT code, id FROM industry"))
+    columns = ", ".join(f"v{n:02d}, f{n:02d}" for n in range(1, 18))
+    query = f"SELECT key, soc, area, industry, {columns} FROM cell WHERE {where}"  # noqa: S608
+    found: dict[str, Fields] = {}
+    for key, soc, area, industry, *printed in connection.execute(query, tuple(arguments)):
+        values = {f"{n:02d}": printed[2 * n - 2] for n in range(1, 18)}
+        notes = {f"{n:02d}": printed[2 * n - 1] for n in range(1, 18)}
+        for code, (measure, unit, percentile, rse_code) in DATATYPES.items():
+            text = values[code]
+            if text is None or (text == "-" and notes[code] in {"4", "8"}):
+                continue
+            rse_text = values[rse_code] if rse_code else None
+            rse = None if rse_text in {None, "-"} else Decimal(str(rse_text))
+            occupation, definition = occupations[soc]
+            found[key + code] = (
+                *(occupation, definition, area, industries[industry], measure, percentile),
+                *(unit, Decimal(text), mc.Bound.EXACT, rse, None, text, "oews-2025-05"),
+            )
+    connection.close()
+    return found
+
+
+def _got(found: list[mc.Statistic]) -> dict[str, Fields]:
+    """The statistics *found*, by locator, with the fields `_expected` gives."""
+    by_locator: dict[str, Fields] = {
+        str(s.citation.locator): (
+            *(s.occupation, s.definition, s.area, s.industry, s.measure, s.percentile),
+            *(s.unit, s.value, s.bound, s.rse, s.descriptor, s.citation.quote, s.citation.source),
+        )
+        for s in found
+    }
+    assert len(by_locator) == len(found)  # one statistic per series id
+    assert {(s.source, str(s.period)) for s in found} <= {("oews-2025-05", "2025-05")}
+    return by_locator
+
+
+@pytest.fixture
+def packaged() -> Iterable[tuple[Path, Table]]:
+    """The packaged table file's directory, and the table opened by `open_table`."""
+    with as_file(PACKAGED) as root:
+        yield root, open_table(root, NAME)
+
+
+class TestSelect:
+    """select() returns exactly the statistics of the rows matching its filters."""
+
+    def test_one_area(self, packaged: tuple[Path, Table]) -> None:
+        """Every row of one area, every field as the row prints it."""
+        root, table = packaged
+        expected = _expected(root, "area = ?", [CA_AREA])
+        assert _got(table.select(area=CA_AREA)) == expected
+        assert len(expected) > 50
+
+    def test_two_occupations_in_one_area(self, packaged: tuple[Path, Table]) -> None:
+        """Several occupation ids are all matched."""
+        root, table = packaged
+        ids = ["medical-secretaries", "medical-transcriptionists"]
+        where = "soc IN ('436013', '319094') AND area = '0000000'"
+        assert _got(table.select(occupations=ids, area="0000000")) == _expected(root, where)
+
+    def test_industries_alone(self, packaged: tuple[Path, Table]) -> None:
+        """Industry ids alone (no other filter), an industry's id on each statistic."""
+        root, table = packaged
+        expected = _expected(root, "industry IN ('622000', '621100')")
+        assert _got(table.select(industries=["622", "6211"])) == expected
+        assert {fields[3] for fields in expected.values()} == {"622", "6211"}
+
+    def test_industries_with_other_filters(self, packaged: tuple[Path, Table]) -> None:
+        """None among the industries is all industries together (000000)."""
+        root, table = packaged
+        where = "soc = '433021' AND area = '0000000' AND industry IN ('000000', '541200')"
+        found = table.select(
+            occupations=["billing-cost-and-rate-clerks"], area="0000000", industries=[None, "5412"]
+        )
+        assert _got(found) == _expected(root, where)
+
+    def test_unknown_ids(self, packaged: tuple[Path, Table]) -> None:
+        """An id the table lacks matches nothing; beside a known one, it is ignored."""
+        _, table = packaged
+        assert table.select(occupations=["no-such-occupation"]) == []
+        assert table.select(industries=["no-such-industry"]) == []
+        known = table.select(occupations=["medical-secretaries"], area=CA_AREA)
+        assert known
+        both = table.select(occupations=["no-such", "medical-secretaries"], area=CA_AREA)
+        assert both == known
+        industry = table.select(industries=["no-such", "622"], area=CA_AREA)
+        assert industry == table.select(industries=["622"], area=CA_AREA)
+
+    def test_same_objects_twice(self, packaged: tuple[Path, Table]) -> None:
+        """A row is built once: asking again returns the very same statistics."""
+        _, table = packaged
+        first = table.select(area=CA_AREA)
+        again = table.select(area=CA_AREA)
+        assert first
+        assert all(a is b for a, b in zip(first, again, strict=True))
+
+
+class TestCounts:
+    """count() and withheld(), checked against the rows read by plain sqlite3."""
+
+    def test_count(self, packaged: tuple[Path, Table]) -> None:
+        """count() is the number of rows."""
+        root, table = packaged
+        connection = _raw(root)
+        rows = len(connection.execute("SELECT key FROM cell").fetchall())
+        connection.close()
+        assert table.count() == rows == 3679
+
+    def test_withheld_packaged(self, packaged: tuple[Path, Table]) -> None:
+        """withheld() counts every '-' value by its footnote."""
+        root, table = packaged
+        connection = _raw(root)
+        columns = ", ".join(f"v{n:02d}, f{n:02d}" for n in range(1, 18))
+        counted: Counter[str] = Counter()
+        for row in connection.execute(f"SELECT {columns} FROM cell"):  # noqa: S608
+            counted.update(str(row[i + 1]) for i in range(0, 34, 2) if row[i] == "-")
+        connection.close()
+        assert table.withheld() == dict(counted) == {"8": 411}
+
+    def test_withheld_several_codes(self, data_copy: Path) -> None:
+        """Each footnote code counted apart, in every value column."""
+        before = open_table(data_copy, NAME).withheld()
+        _edit(data_copy, "UPDATE cell SET v17 = '-', f17 = '4' WHERE key = ?", CA)
+        _edit(
+            data_copy,
+            "UPDATE cell SET v15 = '-', f15 = '5', v10 = '-', f10 = '5' WHERE key = ?",
+            CA,
+        )
+        assert open_table(data_copy, NAME).withheld() == {"8": before["8"], "4": 1, "5": 2}
+
+
+def _problems(data: Path, area: str = CA_AREA) -> list[mc.Problem]:
+    """The problems select() reports for the rows of *area* in the table under *data*."""
+    table = open_table(data, NAME)
+    with pytest.raises(mc.DataError) as info:
+        table.select(area=area)
+    return list(info.value.problems)
+
+
+class TestRowProblems:
+    """A row that cannot be read is a DataError naming oews.sqlite and the cell's column."""
+
+    @pytest.mark.parametrize("column", ["soc", "industry"])
+    def test_unknown_code(self, data_copy: Path, column: str) -> None:
+        """A SOC or industry code the code lists lack names the cell's key."""
+        _edit(data_copy, f"UPDATE cell SET {column} = '999999' WHERE key = ?", CA)  # noqa: S608
+        (problem,) = _problems(data_copy)
+        assert (problem.file, problem.path) == (NAME, f"cell {CA}.key")
+        assert "'999999'" in problem.message
+
+    @pytest.mark.parametrize("column", ["v02", "v05"])
+    def test_bad_rse(self, data_copy: Path, column: str) -> None:
+        """An RSE that is no number is one problem, at its own column."""
+        _edit(data_copy, f"UPDATE cell SET {column} = 'x' WHERE key = ?", CA)  # noqa: S608
+        (problem,) = _problems(data_copy)
+        assert (problem.file, problem.path) == (NAME, f"cell {CA}.{column}")
+        assert problem.message == "RSE 'x' is not a number"
+
+    def test_rse_dash_without_footnote(self, data_copy: Path) -> None:
+        """An RSE printed '-' that no footnote 4 or 8 explains is an error, not a gap."""
+        _edit(data_copy, "UPDATE cell SET v02 = '-', f02 = '5' WHERE key = ?", CA)
+        (problem,) = _problems(data_copy)
+        assert problem.path == f"cell {CA}.v02"
+        assert problem.message == "RSE '-' is not a number"
+
+    def test_every_bad_value_of_a_row(self, data_copy: Path) -> None:
+        """A bad value does not stop the row's check: each later one is named too."""
+        _edit(data_copy, "UPDATE cell SET v03 = 'n/a', v13 = '-' WHERE key = ?", CA)
+        problems = _problems(data_copy)
+        assert [p.path for p in problems] == [f"cell {CA}.v03", f"cell {CA}.v13"]
+        assert "'n/a'" in problems[0].message
+        assert "'-' (footnote None)" in problems[1].message
+
+    def test_statistic_refused(self, data_copy: Path) -> None:
+        """A value the Statistic rules refuse (a bad area code) is a problem per value column."""
+        _edit(data_copy, "UPDATE cell SET area = '06000XX' WHERE key = ?", CA)
+        problems = _problems(data_copy, "06000XX")
+        assert [p.path for p in problems] == [f"cell {CA}.v{code}" for code in DATATYPES]
+        assert all(p.file == NAME for p in problems)
+        assert all("an area code is 7 digits, got '06000XX'" in p.message for p in problems)
+
+    @pytest.mark.parametrize("printed", [(None, None), ("-", "8"), ("-", "4")])
+    def test_absent_figure_skips_only_itself(
+        self, data_copy: Path, printed: tuple[str | None, str | None]
+    ) -> None:
+        """No employment (NULL, or withheld) leaves every other figure of the row."""
+        text, note = printed
+        _edit(
+            data_copy,
+            "UPDATE cell SET v01 = ?, f01 = ?, v02 = ?, f02 = ? WHERE key = ?",
+            text,
+            note,
+            text,
+            note,
+            CA,
+        )
+        found = open_table(data_copy, NAME).select(area=CA_AREA, occupations=[QUERY_ID])
+        assert sorted(str(s.citation.locator)[-2:] for s in found) == sorted(
+            set(DATATYPES) - {"01"}
+        )
+        means = {mc.Measure.HOURLY_MEAN_WAGE, mc.Measure.ANNUAL_MEAN_WAGE}
+        assert all(s.rse == Decimal("1.2") for s in found if s.measure in means)  # 05 intact
+
+
+QUERY_ID: Final = "medical-records-and-health-information-technicians"
+
+
+class TestOpen:
+    """open_table() reads the meta and shape, refusing a bad file with a problem naming it."""
+
+    def test_not_sqlite(self, tmp_path: Path) -> None:
+        """A file that is no database: one problem on the whole file."""
+        (tmp_path / NAME).write_bytes(b"not a database" * 100)
+        with pytest.raises(mc.DataError) as info:
+            open_table(tmp_path, NAME)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NAME, "")
+        assert problem.message.startswith("is not a table file (")
+        assert "not a database" in problem.message
+
+    def test_shape(self, data_copy: Path) -> None:
+        """A missing column: one problem on the whole file, naming the table's columns."""
+        _edit(data_copy, "ALTER TABLE industry DROP COLUMN id")
+        with pytest.raises(mc.DataError) as info:
+            open_table(data_copy, NAME)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NAME, "")
+        assert problem.message == "table 'industry' has columns ['code'], expected ['code', 'id']"
+
+    @pytest.mark.parametrize(
+        ("statement", "message"),
+        [
+            (
+                "UPDATE meta SET value = '2' WHERE name = 'format'",
+                "meta lacks [] or is not format 1",
+            ),
+            ("DELETE FROM meta WHERE name = 'source'", "meta lacks ['source'] or is not format 1"),
+        ],
+    )
+    def test_meta(self, data_copy: Path, statement: str, message: str) -> None:
+        """Meta without a name, or of another format: one problem at meta."""
+        _edit(data_copy, statement)
+        with pytest.raises(mc.DataError) as info:
+            open_table(data_copy, NAME)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path, problem.message) == (NAME, "meta", message)
+
+    def test_bad_period(self, data_copy: Path) -> None:
+        """A period that is none: one problem at meta with the period's error."""
+        _edit(data_copy, "UPDATE meta SET value = 'garbage' WHERE name = 'period'")
+        with pytest.raises(ValueError, match="garbage") as wanted:
+            Period.parse("garbage")
+        with pytest.raises(mc.DataError) as info:
+            open_table(data_copy, NAME)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path, problem.message) == (NAME, "meta", str(wanted.value))
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs: POSIX")
+    def test_fifo_refused_unopened(self, tmp_path: Path) -> None:
+        """A FIFO is refused by its kind, never opened (opening one would block)."""
+        fifo = tmp_path / NAME
+        os.mkfifo(fifo)
+        # Should the reader open it after all, a writer meets it and closes: no hang.
+        writer = threading.Thread(target=lambda: fifo.open("wb").close(), daemon=True)
+        writer.start()
+        try:
+            with pytest.raises(mc.DataError) as info:
+                open_table(tmp_path, NAME)
+        finally:
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # release the writer
+            writer.join(10)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NAME, "")
+        assert problem.message == "is not a table file (is not a regular file (a FIFO))"
+
+    def test_read_from_another_thread(self, packaged: tuple[Path, Table]) -> None:
+        """A table opened in one thread answers in another (the catalog is shared by threads)."""
+        _, table = packaged
+        assert _answers_elsewhere(table) == table.select(area=CA_AREA)
+
+    def test_zipped_from_memory(
+        self, tmp_path: Path, packaged: tuple[Path, Table], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """From a zip, the table is served from memory: no file written, usable by any thread."""
+        root, table = packaged
+        archive = tmp_path / "data.zip"
+        with zipfile.ZipFile(archive, "w") as zipped:
+            zipped.writestr(f"data/{NAME}", (root / NAME).read_bytes())
+        work = tmp_path / "cwd"
+        work.mkdir()
+        monkeypatch.chdir(work)
+        zipped_table = open_table(zipfile.Path(archive, "data/"), NAME)
+        assert _answers_elsewhere(zipped_table) == table.select(area=CA_AREA)
+        assert zipped_table.count() == table.count()
+        assert list(work.iterdir()) == []
+
+
+def _answers_elsewhere(table: Table) -> list[mc.Statistic]:
+    """The statistics of CA, selected in a thread of their own."""
+    answers: list[list[mc.Statistic] | BaseException] = []
+
+    def run() -> None:
+        try:
+            answers.append(table.select(area=CA_AREA))
+        except Exception as exc:  # noqa: BLE001 - handed back to the test
+            answers.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(60)
+    (answer,) = answers
+    assert not isinstance(answer, BaseException), answer
+    return answer
