@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import enum
 import re
 import unicodedata
 from typing import Any
@@ -909,6 +910,42 @@ class TestEnumMember:
         assert info.value.kind == "measure"
         if not isinstance(value, str):
             assert info.value.suggestions == tuple(m.value for m in mc.Measure)
+
+
+class _Codes(enum.StrEnum):
+    """A vocabulary whose values normalising would change, with many alike."""
+
+    DASHED = "A-B"
+    AA1 = "aa1"
+    AA2 = "aa2"
+    AA3 = "aa3"
+    AA4 = "aa4"
+    AA5 = "aa5"
+    AA6 = "aa6"
+
+
+class TestEnumMemberEdges:
+    """The exact value is tried before its normalised form; suggestions stop at five."""
+
+    def test_value_as_given(self) -> None:
+        """A value normalising would change still names its member, spelt as it is."""
+        assert enum_member(_Codes, "A-B", "code") is _Codes.DASHED
+        with pytest.raises(mc.NotFound):
+            enum_member(_Codes, "a b", "code")  # "a_b" once folded: no member's value
+
+    def test_five_suggestions(self) -> None:
+        """Of many close values, five are suggested (here all tie, in difflib's order)."""
+        with pytest.raises(mc.NotFound) as info:
+            enum_member(_Codes, "aa", "code")
+        assert info.value.suggestions == ("aa6", "aa5", "aa4", "aa3", "aa2")  # ties: difflib order
+
+    @pytest.mark.parametrize("value", [3, b"aa1", 2.5])
+    def test_key_of_a_non_string(self, value: object) -> None:
+        """A non-string is NotFound under its own value, with every member suggested."""
+        with pytest.raises(mc.NotFound) as info:
+            enum_member(_Codes, value, "code")
+        assert info.value.key == value
+        assert info.value.suggestions == tuple(c.value for c in _Codes)
 
 
 class TestCloseMatches:
