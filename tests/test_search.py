@@ -406,6 +406,13 @@ class TestNamesOf:
             f"SearchResult(entity=<Occupation {OCC}>, kind='occupation', name='x', score=0.5)"
         )
 
+    def test_place_before_the_last_comma(self, cat: mc.Catalog) -> None:
+        """An area's name without its state part: cut at the last comma, not the first."""
+        akron = cat.area("Akron, OH")
+        assert list(names_of(akron))[:2] == [("Akron, OH", False), ("Akron", False)]
+        twice = attrs.evolve(akron, name="Canton, Massillon, OH")
+        assert list(names_of(twice))[1] == ("Canton, Massillon", False)
+
     def test_code_scores_as_a_key(self, cat: mc.Catalog) -> None:
         """A SOC or NAICS code, an edition label and an id score 1.0; a title 0.95."""
         assert cat.search("29-2071")[0].score == 1.0
