@@ -819,3 +819,35 @@ class TestMessages:
         with pytest.raises(mc.IncomparableError) as info:
             mc.compare(*pair)
         assert str(info.value) == message
+
+
+class TestArgumentMessages:
+    """Wrong arguments to compare and inflate: an ArgumentError naming the argument."""
+
+    def test_real_not_a_bool(self) -> None:
+        """real="yes" is refused, quoting the value."""
+        stat = _stat()
+        with pytest.raises(mc.ArgumentError) as info:
+            mc.compare(stat, stat, real="yes")  # type: ignore[arg-type]
+        assert str(info.value) == "real must be True or False, got 'yes'"
+        assert isinstance(info.value, mc.IncomparableError)
+
+    def test_catalog_not_a_catalog(self) -> None:
+        """A catalog that is no Catalog is refused even when no CPI is needed (real=False)."""
+        stat = _stat()
+        with pytest.raises(mc.ArgumentError) as info:
+            mc.compare(stat, stat, catalog={})  # type: ignore[arg-type]
+        assert str(info.value) == "catalog must be a Catalog or None, got dict"
+
+    @pytest.mark.parametrize(
+        ("periods", "name"),
+        [(("2004-13", "2010"), "from_period"), (("2004", "2010-13"), "to_period")],
+    )
+    def test_period_text(self, periods: tuple[str, str], name: str) -> None:
+        """A period text that does not parse names the argument, then the period's own message."""
+        with pytest.raises(mc.ArgumentError) as info:
+            mc.inflate(100, *periods)
+        with pytest.raises(mc.PeriodError) as parsed:
+            mc.Period.parse(periods[name == "to_period"])
+        assert str(info.value) == f"{name}: {parsed.value}"
+        assert isinstance(info.value, mc.PeriodError)
