@@ -284,12 +284,10 @@ class FuzzyIndex:
         exact = [(i, size) for i in self._exact.get(squeezed, ())]  # "292071" meets "29 2071"
         best: dict[tuple[str, str], tuple[float, int]] = {}
         for index, common in chain(exact, candidates):
-            if common * 3 < size:
+            row_kind, row_id, _, folded, squashed, is_key, row_grams = rows[index]
+            if (kind is not None and row_kind != kind) or common * 3 < size:
                 # A name sharing under a third of the query's trigrams is no
                 # match: it cannot contain the query, and is barely similar.
-                continue
-            row_kind, row_id, _, folded, squashed, is_key, row_grams = rows[index]
-            if kind is not None and row_kind != kind:
                 continue
             if query == folded or squeezed == squashed:
                 score = _KEY if is_key else _NAME
