@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from importlib.resources import files
 from pathlib import Path
 
 import medcoder_careers as mc
+from medcoder_careers._data.store import Store
 
 
 def _citing_counts(cat: mc.Catalog) -> Counter[str]:
@@ -49,7 +51,9 @@ def _summary(cat: mc.Catalog) -> list[str]:
     values = Counter(cat.areas[s.area].kind.value for s in cat.statistics)
     lines += ["", "| kind of area | areas | statistics |", "|---|---|---|"]
     lines += [f"| {kind} | {areas[kind]:,} | {values[kind]:,} |" for kind in sorted(areas)]
-    for table in cat._store.tables():  # noqa: SLF001 - the docs read the table's own counts
+    # The packaged table files, opened by the docs to count what BLS withheld.
+    packaged = Store(lambda: files("medcoder_careers") / "data")
+    for table in packaged.tables():
         withheld = table.withheld()
         total = sum(withheld.values())
         detail = ", ".join(f"footnote {code}: {n:,}" for code, n in sorted(withheld.items()))
@@ -116,7 +120,7 @@ def cli_page() -> str:
     """Return the CLI reference: the help of the command and of each subcommand."""
     import argparse  # noqa: PLC0415
 
-    from medcoder_careers._cli import _parser  # noqa: PLC0415 - the real parser
+    from medcoder_careers._cli.app import _parser  # noqa: PLC0415 - the real parser
 
     parser = _parser()
     lines = [

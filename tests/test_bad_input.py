@@ -34,7 +34,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers import _manifest
+from medcoder_careers._data import reads as _reads
 from medcoder_careers._vocab import units_for
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -586,7 +586,7 @@ class TestDataFiles:
         with _copy() as directory:
             name = _data_files(directory)[1]
             with (directory / name).open("r+b") as handle:
-                handle.truncate(_manifest.MAX_FILE_BYTES + 1)  # sparse: no disk used
+                handle.truncate(_reads.MAX_FILE_BYTES + 1)  # sparse: no disk used
             problems = _problems(directory)
             assert [p.file for p in problems if "larger than" in p.message] == [name]
 
@@ -627,7 +627,7 @@ class TestDataFiles:
 
     def test_report_counts_files(self) -> None:
         """A report over one file says "1 file"."""
-        from medcoder_careers._manifest import VerifyReport  # noqa: PLC0415
+        from medcoder_careers._data.manifest import VerifyReport  # noqa: PLC0415
 
         report = VerifyReport(data_version="2026.1", digest="0" * 64, checked=("a.json",))
         assert "1 file intact" in str(report)

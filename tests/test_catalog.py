@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers import _catalog, _table, _trusted
+from medcoder_careers import _catalog
+from medcoder_careers._data import table as _table
+from medcoder_careers._data import trusted as _trusted
 
 OCC = "medical-records-and-health-information-technicians"
 
@@ -213,7 +215,7 @@ class TestLookup:
 
     def test_ambiguous_key_names_both(self) -> None:
         """A key two entities share raises NotFound naming both ids."""
-        from medcoder_careers._lookup import KeyIndex  # noqa: PLC0415
+        from medcoder_careers._names import KeyIndex  # noqa: PLC0415
 
         index = KeyIndex("thing", [("Same Name", "a"), ("same name", "b"), ("Other", "c")])
         with pytest.raises(mc.NotFound) as info:

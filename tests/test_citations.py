@@ -46,7 +46,7 @@ def _all_citations(cat: mc.Catalog) -> Iterator[tuple[str, mc.Citation]]:
                 yield f"specialty {specialty.name}", citation
     # The table figures (OEWS) cite a BLS series id: tests/test_oews.py re-reads each
     # from the pinned snapshot. These are the statistics of the JSON files.
-    for index, stat in enumerate(cat._collection("statistics")):
+    for index, stat in enumerate(cat._store.collection("statistics")):
         yield f"statistic {index} {stat.measure} {stat.period}", stat.citation
     for index, fact in enumerate(cat.facts):
         yield f"fact {index} {fact.topic}", fact.citation

@@ -15,10 +15,11 @@ import attrs
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers._cli import _COMMANDS, main
+from medcoder_careers._cli import main
+from medcoder_careers._cli.app import COMMANDS as _COMMANDS
+from medcoder_careers._cli.render import statistics_table
+from medcoder_careers._data.manifest import RELEASES
 from medcoder_careers._export import columns
-from medcoder_careers._releases import RELEASES
-from medcoder_careers._render import statistics_table
 
 from .conftest import REPO
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers import _queries
-from medcoder_careers._cli import _COMMANDS
+from medcoder_careers import _query
+from medcoder_careers._cli.app import COMMANDS as _COMMANDS
 
 from .test_cli import assert_fits, assert_one_line_error, python_m, rows, run
 
@@ -86,13 +86,13 @@ class TestShowQuickFacts:
     ) -> None:
         """`show` asks for single measures only, never every statistic of the occupation."""
         calls: list[dict[str, object]] = []
-        original = _queries.Queries.stats
+        original = _query.Query.stats
 
-        def recording(self: _queries.Queries, **filters: Any) -> tuple[mc.Statistic, ...]:
+        def recording(self: _query.Query, **filters: Any) -> tuple[mc.Statistic, ...]:
             calls.append(filters)
             return original(self, **filters)
 
-        monkeypatch.setattr(_queries.Queries, "stats", recording)
+        monkeypatch.setattr(_query.Query, "stats", recording)
         status, out, _ = run(capsys, "show", CODER)
         assert status == 0
         assert "statistics:" not in out

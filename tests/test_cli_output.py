@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._cli import main
-from medcoder_careers._manifest import sha256
+from medcoder_careers._data.reads import sha256
 
 SETTINGS = settings(max_examples=40, deadline=None)
 """Bounded: each property here stays within a few seconds."""

@@ -14,7 +14,6 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers import _compare
 
 from .strategies import comparable_pairs, comparisons, cpi_periods, decimals, statistics
 
@@ -140,10 +139,13 @@ class TestExample:
         assert (c.change, c.years) == (Decimal(1), Decimal(2))
 
     def test_doctests(self) -> None:
-        """The examples in the module's docstrings run."""
-        failed, attempted = doctest.testmod(_compare)
-        assert attempted > 0
-        assert failed == 0
+        """The examples in the docstrings of `compare` and `inflate` run."""
+        finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+        for function in (mc.compare, mc.inflate):
+            for test in finder.find(function):
+                runner.run(test)
+        assert runner.tries > 0
+        assert runner.failures == 0
 
 
 class TestIncomparable:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers._load import make_converter
+from medcoder_careers._data.codec import make_converter
 
 from .conftest import SHARED
 

@@ -10,7 +10,7 @@ import pytest
 MODULES = [
     "medcoder_careers",
     "medcoder_careers._catalog",
-    "medcoder_careers._lookup",
+    "medcoder_careers._names",
     "medcoder_careers._period",
     "medcoder_careers._vocab",
 ]

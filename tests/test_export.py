@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given
 
 import medcoder_careers as mc
+from medcoder_careers._data.codec import make_converter
+from medcoder_careers._data.manifest import COLLECTIONS
 from medcoder_careers._export import columns, csv_text
-from medcoder_careers._load import COLLECTIONS, make_converter
 from medcoder_careers._period import Period
 
 from .strategies import statistics

@@ -23,8 +23,8 @@ from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._lookup import normalise, singular
-from medcoder_careers._search import SEARCH_KINDS, names_of
+from medcoder_careers._names import names_of, normalise, singular
+from medcoder_careers._search import SEARCH_KINDS
 from medcoder_careers._topics import topic_names
 
 from .strategies import EXTREME_DECIMALS, anything, messy, periods, statistics, texts

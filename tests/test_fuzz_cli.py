@@ -1,6 +1,6 @@
 """Fuzzing the command line: any argv gives an exit status and at most one line of error.
 
-The argv is built from the real subcommands (`_cli._COMMANDS`, so a command
+The argv is built from the real subcommands (`_cli.COMMANDS`, so a command
 added later is fuzzed too), their real option names and random values. The
 property: `main` returns 0, 1 or 2, or argparse exits with 0 (``--help``,
 ``--version``) or 2 (a usage error); a failure writes exactly one line to
@@ -20,11 +20,11 @@ import pytest
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
-from medcoder_careers import _cli
+from medcoder_careers._cli import app as _cli
 
 from .strategies import ODD_TEXTS, texts
 
-COMMANDS: Final = tuple(_cli._COMMANDS)
+COMMANDS: Final = tuple(_cli.COMMANDS)
 WRITES: Final = frozenset({"export"})
 """Commands that write files: their output always goes under the test's tmp dir."""
 GLOBAL_OPTIONS: Final = ("--data", "--version", "--help", "-h")
@@ -75,7 +75,7 @@ class Option:
 def _options(name: str) -> tuple[tuple[Option, ...], int]:
     """Return the options of command *name* and its number of positional arguments."""
     parser = argparse.ArgumentParser()
-    _cli._COMMANDS[name].arguments(parser)
+    _cli.COMMANDS[name].arguments(parser)
     actions = [a for a in parser._actions if not isinstance(a, argparse._HelpAction)]
     options = tuple(Option(a) for a in actions if a.option_strings)
     positionals = sum(1 for a in actions if not a.option_strings)

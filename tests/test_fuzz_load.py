@@ -16,7 +16,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._load import COLLECTIONS
+from medcoder_careers._data.manifest import COLLECTIONS
 
 from .conftest import examples
 

@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers._load import make_converter
+from medcoder_careers._data.codec import make_converter
 
 MAPPINGS: Final = (
     "occupations",

@@ -14,16 +14,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._lookup import (
+from medcoder_careers._names import (
     Finder,
-    FuzzyIndex,
     KeyIndex,
     close_matches,
     enum_member,
+    names_of,
     normalise,
     singular,
 )
-from medcoder_careers._search import names_of
+from medcoder_careers._search import FuzzyIndex
 
 from .strategies import messy
 

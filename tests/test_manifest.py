@@ -18,18 +18,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers import _manifest
+from medcoder_careers._data import reads as _reads
+from medcoder_careers._data.manifest import MANIFEST, Manifest, read_manifest, verify
+from medcoder_careers._data.reads import not_regular, read_bytes, read_json, sha256
 from medcoder_careers._errors import Problem
-from medcoder_careers._manifest import (
-    MANIFEST,
-    Manifest,
-    not_regular,
-    read_bytes,
-    read_json,
-    read_manifest,
-    sha256,
-    verify,
-)
 
 _HEX = st.text("0123456789abcdef", min_size=64, max_size=64)
 _FILES = st.dictionaries(st.text("abcdefghij_.", min_size=1, max_size=12), _HEX, max_size=6)
@@ -246,7 +238,7 @@ _TOO_LARGE = "is larger than 64 MiB, the most a data file may hold"
 @pytest.fixture
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
     """Lower `MAX_FILE_BYTES` to `_SMALL_LIMIT` for one test (the message still says 64 MiB)."""
-    monkeypatch.setattr(_manifest, "MAX_FILE_BYTES", _SMALL_LIMIT)
+    monkeypatch.setattr(_reads, "MAX_FILE_BYTES", _SMALL_LIMIT)
     return _SMALL_LIMIT
 
 

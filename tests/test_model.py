@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._load import make_converter
+from medcoder_careers._data.codec import make_converter
 
 from .conftest import examples
 from .strategies import ENTITIES, statistics

@@ -14,15 +14,15 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers import _catalog
+from medcoder_careers._data.table import Table
+from medcoder_careers._model import statistic_order
 from medcoder_careers._query import (
     _CACHE_SIZE,
     QueryCache,
-    order_key,
     percentile,
     period_wanted,
     select_from_tables,
 )
-from medcoder_careers._table import Table
 
 QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor", "definition")
 FIELDS: Final = ("occupation", "measure", "source", "area", *QUALIFIERS)
@@ -176,7 +176,7 @@ class TestTables:
 
 
 class TestOrderKey:
-    """`order_key` orders as `Statistic` itself does, field by field."""
+    """`statistic_order` orders as `Statistic` itself does, field by field."""
 
     @pytest.mark.parametrize(
         "change",
@@ -203,8 +203,8 @@ class TestOrderKey:
         if "percentile" in change:
             other = attrs.evolve(other, value=median.value + 1)
         assert other != median
-        assert (order_key(other) < order_key(median)) == (other < median)
-        assert (order_key(median) < order_key(other)) == (median < other)
+        assert (statistic_order(other) < statistic_order(median)) == (other < median)
+        assert (statistic_order(median) < statistic_order(other)) == (median < other)
 
 
 class TestQueryCache:

@@ -5,8 +5,8 @@ import re
 from pathlib import Path
 
 import medcoder_careers as mc
-from medcoder_careers._manifest import sha256
-from medcoder_careers._releases import RELEASES
+from medcoder_careers._data.manifest import RELEASES
+from medcoder_careers._data.reads import sha256
 
 from .conftest import REPO
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._render import WIDTH, comparison, search_table, series_table, table, value
+from medcoder_careers._cli.render import WIDTH, comparison, search_table, series_table, table, value
 
 cells = st.text(st.characters(codec="ascii", categories=("L", "N", "P", "Zs")), max_size=60)
 

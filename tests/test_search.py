@@ -10,8 +10,9 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._lookup import compact, normalise, singular
-from medcoder_careers._search import KINDS, SEARCH_KINDS, TOPIC_WEIGHT, Entity, names_of
+from medcoder_careers._model import Entity
+from medcoder_careers._names import KINDS, compact, names_of, normalise, singular
+from medcoder_careers._search import SEARCH_KINDS, TOPIC_WEIGHT
 from medcoder_careers._topics import topic_names
 
 from . import strategies

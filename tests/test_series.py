@@ -205,7 +205,7 @@ class TestOverlap:
 
     def test_recency(self, cat: mc.Catalog) -> None:
         """Editions rank by year; the undated latest page by the periods it reports."""
-        ranks = cat._recency()
+        ranks = cat._query.recency()
         order = ["ooh-2006-07", "ooh-2010-11", "ooh-2012-13", "ooh-latest"]
         assert sorted(order, key=ranks.__getitem__) == order
 

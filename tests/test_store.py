@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers import _load
-from medcoder_careers._files import COLLECTIONS, NATION_ONLY
-from medcoder_careers._load import read_data
-from medcoder_careers._store import Store
+from medcoder_careers._data import strict as _strict
+from medcoder_careers._data.manifest import COLLECTIONS, NATION_ONLY
+from medcoder_careers._data.store import Store
+from medcoder_careers._data.strict import read_data
 
 
 def _lazy(root: Path) -> tuple[Store, list[int]]:
@@ -86,7 +86,7 @@ class TestLazy:
         def strict(_root: object, collection: str) -> None:
             pytest.fail(f"{collection} was read by the strict reader")
 
-        monkeypatch.setattr(_load, "read_collection", strict)
+        monkeypatch.setattr(_strict, "read_collection", strict)
         store, _ = _lazy(data_copy)
         assert len(store.collection(name)) == len(getattr(read_data(data_copy), name))
 

@@ -16,8 +16,8 @@ from typing import Final
 import pytest
 
 import medcoder_careers as mc
+from medcoder_careers._data.table import Table, open_table
 from medcoder_careers._period import Period
-from medcoder_careers._table import Table, open_table
 
 CA: Final = "OEUS0600000000000292072"
 QUERY: Final = {"occupation": "29-2072", "area": "CA", "industry": None}

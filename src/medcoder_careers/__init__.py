@@ -14,7 +14,8 @@ source) they came from, each citing a verbatim quote.
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from ._catalog import Catalog, catalog, load
+from ._catalog import Catalog, catalog, compare, export, inflate, load
+from ._data.manifest import VerifyReport
 from ._errors import (
     ArgumentError,
     CpiError,
@@ -29,7 +30,6 @@ from ._errors import (
     Problem,
 )
 from ._filters import ANY
-from ._manifest import VerifyReport
 from ._model import (
     Area,
     Citation,
@@ -65,17 +65,14 @@ from ._vocab import (
 )
 
 if TYPE_CHECKING:
-    from ._compare import PRECISION, Comparison, compare, inflate
-    from ._export import export
+    from ._compare import Comparison
     from ._frame import to_frame
+    from ._inflation import PRECISION
 
 # Imported on first use, so that `import medcoder_careers` stays fast.
 _LAZY = {
-    "PRECISION": "._compare",
+    "PRECISION": "._inflation",
     "Comparison": "._compare",
-    "compare": "._compare",
-    "inflate": "._compare",
-    "export": "._export",
     "to_frame": "._frame",
 }
 

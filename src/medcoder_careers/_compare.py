@@ -1,4 +1,4 @@
-"""`compare()` two statistics, and `inflate()` dollar amounts with CPI-U annual averages.
+"""`Comparison`: how one statistic differs from another; the rules of `compare` (and `inflate`).
 
 The rules, in one place (each public docstring repeats the ones it uses):
 
@@ -53,32 +53,25 @@ Inflation (``real=True`` and `inflate`)
 from __future__ import annotations
 
 import decimal
-import numbers
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from . import _cpi
-from ._catalog import Catalog
-from ._cpi import CONTEXT as _CONTEXT
-from ._cpi import EXACT as _EXACT
-from ._cpi import PRECISION
-from ._errors import (
-    ArgumentIncomparableError,
-    ArgumentPeriodError,
-    CpiError,
-    IncomparableError,
-    PeriodError,
-    shown,
-)
+from . import _inflation as inflation
+from ._errors import ArgumentIncomparableError, IncomparableError, shown
+from ._inflation import CONTEXT as _CONTEXT
+from ._inflation import EXACT as _EXACT
+from ._inflation import PRECISION
 from ._model import CpiAnnualAverage, Statistic
 from ._period import Period, PeriodKind
-from ._vocab import Bound, Unit
+from ._vocab import DOLLAR_UNITS, Bound
 
-__all__ = ["PRECISION", "Comparison", "compare", "inflate"]
+if TYPE_CHECKING:
+    from ._inflation import CpiTable
 
-_DOLLARS: Final = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
+__all__ = ["PRECISION", "Comparison", "compare"]
+
 _QUALIFIERS: Final = (
     "measure",
     "unit",
@@ -148,93 +141,41 @@ class Comparison:
     high: Comparison | None = None
 
 
-def compare(
-    a: Statistic,
-    b: Statistic,
-    *,
-    real: bool = False,
-    catalog: Catalog | None = None,
-) -> Comparison:
-    """Compare statistic *b* with statistic *a*: change, ratio, growth rate.
+def compare(a: Statistic, b: Statistic, *, real: bool, cpi_table: CpiTable) -> Comparison:
+    """Compare statistic *b* with statistic *a* (see `mc.compare`, the rules above).
 
-    The two must agree on measure, unit and every qualifier (percentile,
-    industry, setting, experience, accreditor); they may differ in period,
-    source, occupation and definition (``definition_changed`` tells).
-
-    - Rounding: ``change`` is exact; every other figure is rounded once to
-      `PRECISION` (28) significant digits, half to even, whatever the
-      caller's `decimal` context, and not to places.
-    - ``years``: each period stands at its midpoint (a year at 1 July, a
-      month at its middle, an interval at the middle of its span); ``years``
-      is the signed distance from *a*'s to *b*'s. A year and a month
-      compare; an interval compares only with an interval of equal length.
-    - ``bound``: *b*'s bound as stated, *a*'s turned round ("more than" in
-      *a* makes the change "less than"); equal bounds stay, ``exact`` yields
-      to the other, any other pair gives ``approximate``.
-    - Ranges: a range compares only with a range; the figures are of the low
-      ends and ``high`` compares the high ends.
-    - ``real=True``: both values in constant dollars of the later period's
-      year, ``value * CPI[later year] / CPI[own year]``, with CPI-U annual
-      averages; a month uses its year's average.
-
-    Args:
-        a: The statistic to compare from.
-        b: The statistic to compare to.
-        real: Express dollar amounts in constant dollars of the later period.
-        catalog: Whose CPI-U averages to use with ``real``; the packaged
-            `catalog()` by default.
-
-    Returns:
-        The `Comparison` of *b* with *a*.
+    *cpi_table* returns the CPI-U annual averages by year; it is called
+    once the statistics and *real* are found valid, and raises for a bad
+    catalog.
 
     Raises:
-        ArgumentError: *a* or *b* is not a `Statistic` (or its value not a
-            finite Decimal), or *real* is not a bool (each also an
-            `IncomparableError`); *catalog* is not a `Catalog` or None,
-            with ``real`` or without (also a `CpiError`). The message names
-            the argument.
-        IncomparableError: the two differ in measure, unit or a qualifier
-            (the message names each field that differs); one is a range and
-            the other not; their periods are an interval and a point, or
-            intervals of different lengths; ``real`` is asked of a unit
-            other than dollars; or a value's exponent is so large that the
-            figures leave Decimal's range.
-        CpiError: with ``real``, a period's year has no CPI-U annual
-            average (or the period is an interval).
-
-    >>> import medcoder_careers as mc
-    >>> cat = mc.catalog()
-    >>> median = {s.period: s for s in cat.stats(measure="annual_wage", percentile=50)
-    ...           if s.industry is None}
-    >>> c = mc.compare(median[mc.Period.parse("2004")], median[mc.Period.parse("2018-05")])
-    >>> c.change, c.years, round(c.percent_change, 2)
-    (Decimal('14760'), Decimal('13.875'), Decimal('57.68'))
-    >>> r = mc.compare(median[mc.Period.parse("2004")], median[mc.Period.parse("2018-05")],
-    ...                real=True)
-    >>> r.price_year, round(r.value_a, 2), round(r.change, 2)
-    (2018, Decimal('34017.09'), Decimal('6332.91'))
+        ArgumentError: *a* or *b* is not a `Statistic`, or *real* not a bool.
+        IncomparableError: the two cannot be compared (see `mc.compare`).
+        CpiError: with ``real``, a period's year has no CPI-U annual average.
     """
     _check_statistic(a, "a")
     _check_statistic(b, "b")
     if not isinstance(real, bool):
         msg = f"real must be True or False, got {shown(real)}"
         raise ArgumentIncomparableError(msg)
-    _cpi.check_catalog(catalog)
+    table = cpi_table()
     _check_comparable(a, b)
     years = _years(a.period, b.period)
     bound = _change_bound(_bound(a), _bound(b))
     cpi: tuple[CpiAnnualAverage, CpiAnnualAverage] | None = None
     base: CpiAnnualAverage | None = None
     if real:
-        if a.unit not in _DOLLARS:
+        if a.unit not in DOLLAR_UNITS:
             msg = f"real=True adjusts dollar amounts only; these are in {a.unit}"
             raise IncomparableError(msg)
-        table = _cpi.cpi_table(catalog)
-        cpi = (_cpi.cpi(table, _cpi.cpi_year(a.period)), _cpi.cpi(table, _cpi.cpi_year(b.period)))
+        cpi = (
+            inflation.cpi(table, inflation.cpi_year(a.period)),
+            inflation.cpi(table, inflation.cpi_year(b.period)),
+        )
         base = max(cpi, key=lambda row: row.year)
 
     def constant(number: Decimal, side: int) -> Decimal:
-        return number if cpi is None or base is None else _cpi.adjust(number, cpi[side], base)
+        return number if cpi is None or base is None else inflation.adjust(number, cpi[side], base)
 
     try:
         high = None
@@ -261,70 +202,6 @@ def compare(
     except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
         msg = f"the values are too large or too small to compare ({type(exc).__name__})"
         raise IncomparableError(msg) from None
-
-
-def inflate(
-    amount: Decimal | float | numbers.Real | str,
-    from_period: Period | str | int,
-    to_period: Period | str | int | None = None,
-    *,
-    catalog: Catalog | None = None,
-) -> Decimal:
-    """Express *amount* dollars of *from_period* in dollars of *to_period*.
-
-    Uses CPI-U annual averages: ``amount * CPI[to year] / CPI[from year]``,
-    rounded once to `PRECISION` (28) significant digits and not to places
-    (round for display). A month uses its year's annual average, so two
-    periods in one year return *amount* unchanged.
-
-    Args:
-        amount: Dollars: a Decimal; any `numbers.Integral` (an int, a numpy
-            integer); any other `numbers.Real` (a float, a numpy float, a
-            Fraction); or its text. A float is read as the digits that
-            print it, ``repr(float(x))``, so ``0.1`` is ``Decimal("0.1")``
-            and not the binary fraction nearest 0.1; a numpy float of another
-            width as numpy prints it (``np.float32(0.1)`` is ``0.1``); a
-            Fraction is divided out to `PRECISION` digits.
-        from_period: The period of *amount*: a `Period`, its text
-            (``"2004"``, ``"2008-05"``) or a year as an int.
-        to_period: The period to express it in; by default the latest year
-            with a CPI-U annual average.
-        catalog: Whose CPI-U averages to use; the packaged `catalog()` by
-            default.
-
-    Returns:
-        The amount in dollars of *to_period*.
-
-    Raises:
-        ArgumentError: *amount* is not a finite number (NaN, an infinity,
-            a bool, a complex, text that is no number) or *catalog* is not a
-            `Catalog` (each also a `CpiError`); a period is neither a
-            `Period`, its text nor an int year, or its text or year is not
-            valid (also a `PeriodError`). The message names the argument.
-        CpiError: a period's year has no CPI-U annual average, or the
-            period is an interval; *catalog* has no CPI-U averages; the
-            amount is so large that the result leaves Decimal's range.
-
-    >>> import medcoder_careers as mc
-    >>> round(mc.inflate(100, "2004", "2018-05"), 2)
-    Decimal('132.93')
-    >>> mc.inflate("100", 2018, "2018-05")
-    Decimal('100')
-    """
-    value = _cpi.amount(amount)
-    start = _cpi.cpi_year(_period(from_period, "from_period"))
-    end = None if to_period is None else _cpi.cpi_year(_period(to_period, "to_period"))
-    table = _cpi.cpi_table(catalog)
-    if end is None:
-        if not table:
-            msg = "the catalog has no CPI-U annual averages"
-            raise CpiError(msg)
-        end = max(table)
-    try:
-        return _cpi.adjust(value, _cpi.cpi(table, start), _cpi.cpi(table, end))
-    except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
-        msg = f"the amount {shown(value)} is too large to adjust ({type(exc).__name__})"
-        raise CpiError(msg) from None
 
 
 # -- checks ---------------------------------------------------------------
@@ -408,21 +285,6 @@ def _years(a: Period, b: Period) -> Decimal:
         msg = f"cannot compare the intervals {a} and {b}: their lengths differ"
         raise IncomparableError(msg)
     return _CONTEXT.divide(Decimal(_twice_midpoint(b) - _twice_midpoint(a)), 24)
-
-
-def _period(value: object, name: str) -> Period:
-    if isinstance(value, Period):
-        return value
-    try:
-        if isinstance(value, str):
-            return Period.parse(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return Period.year(value)
-    except PeriodError as exc:
-        msg = f"{name}: {exc}"
-        raise ArgumentPeriodError(msg) from None
-    msg = f"{name} must be a Period, its text or a year as an int, got {type(value).__name__}"
-    raise ArgumentPeriodError(msg)
 
 
 # -- figures --------------------------------------------------------------

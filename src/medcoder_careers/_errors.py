@@ -45,12 +45,25 @@ def shown(value: object) -> str:
 
 
 LONGEST = 80
-"""The most characters of user input an error message repeats."""
+"""The most characters of user input an error message repeats (the ``...`` after them aside)."""
+
+ELLIPSIS = "..."
+"""What ends a text `clip` cut short."""
 
 
-def clip(text: str, longest: int = LONGEST) -> str:
-    """Return *text*, cut to *longest* characters and ``...`` when it is longer."""
-    return text if len(text) <= longest else f"{text[:longest]}..."
+def clip(text: str, width: int = LONGEST + len(ELLIPSIS)) -> str:
+    """Return *text*, or its first characters and ``...`` in at most *width* characters.
+
+    The one way the library shortens text: user input in a message (by
+    default, at most `LONGEST` characters of it and the ellipsis) and a
+    cell of a command-line table (its column's width).
+
+    >>> clip("medical records", 10)
+    'medical...'
+    """
+    if len(text) <= width:
+        return text
+    return text[: max(width - len(ELLIPSIS), 0)] + ELLIPSIS
 
 
 def plural(count: int, noun: str) -> str:

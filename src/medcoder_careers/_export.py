@@ -11,22 +11,24 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from attrs import AttrsInstance
 
-from ._catalog import Catalog
-from ._catalog import catalog as _packaged
+from ._data.manifest import COLLECTIONS, MANIFEST, TABLE_SUFFIX
+from ._data.reads import sha256
 from ._errors import ArgumentError, ArgumentNotFound, ExportError, shown
-from ._manifest import MANIFEST, sha256
 from ._period import Period
+from ._query import every_statistic
 
 if TYPE_CHECKING:
     import cattrs
+
+    from ._data.store import Store
 
 __all__ = ["FORMATS", "columns", "csv_text", "export", "flat_row", "full_record", "records"]
 
@@ -34,25 +36,17 @@ FORMATS: Final = ("json", "csv")
 """The formats `export` writes."""
 
 _CITATION: Final = "citation"
-_TABLE_SUFFIX: Final = ".sqlite"
 
 
 def _converter() -> cattrs.Converter:
-    from ._load import make_converter  # noqa: PLC0415 - cattrs loads only when needed
+    from ._data.codec import make_converter  # noqa: PLC0415 - cattrs loads only when needed
 
     return make_converter()
 
 
-def _collections() -> Mapping[str, type[AttrsInstance]]:
-    from ._load import COLLECTIONS  # noqa: PLC0415 - cattrs loads only when needed
-
-    return COLLECTIONS
-
-
-def records(catalog: Catalog, name: str) -> tuple[AttrsInstance, ...]:
-    """Return the records of the collection *name* (``"statistics"``, ...) in file order."""
-    held: Mapping[object, AttrsInstance] | tuple[AttrsInstance, ...] = getattr(catalog, name)
-    return tuple(held.values()) if isinstance(held, Mapping) else held
+def records(store: Store, name: str) -> tuple[AttrsInstance, ...]:
+    """Return every record of the collection *name* in order; the tables' statistics too."""
+    return every_statistic(store) if name == "statistics" else store.collection(name)
 
 
 def columns(cls: type[AttrsInstance]) -> tuple[str, ...]:
@@ -122,89 +116,59 @@ def csv_text(
     return buffer.getvalue()
 
 
-def _json_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+def _json_files(store: Store) -> Iterator[tuple[str, bytes]]:
     """Write the data format: the JSON collections as held, the tables as they are."""
     converter = _converter()
     hashes: dict[str, str] = {}
-    held = catalog._file_names()  # noqa: SLF001 - the catalog's own files
-    for name in _collections():
+    held = store.file_names()
+    for name in COLLECTIONS:
         if f"{name}.json" not in held:  # areas, in a directory of release 2026.1
             continue
-        rows = catalog._collection(name)  # noqa: SLF001 - the file's records, no table figures
+        rows = store.collection(name)  # the file's records: no table figures
         document = {name: [converter.unstructure(r) for r in rows]}
         data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
         hashes[f"{name}.json"] = sha256(data)
         yield f"{name}.json", data
     for name in held:
-        if name.endswith(_TABLE_SUFFIX):
-            data = catalog._file_bytes(name)  # noqa: SLF001
+        if name.endswith(TABLE_SUFFIX):
+            data = store.file_bytes(name)
             hashes[name] = sha256(data)
             yield name, data
-    manifest = {"data_version": catalog.data_version, "files": dict(sorted(hashes.items()))}
+    manifest = {"data_version": store.manifest.data_version, "files": dict(sorted(hashes.items()))}
     yield MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode()
 
 
-def _csv_files(catalog: Catalog) -> Iterator[tuple[str, bytes]]:
+def _csv_files(store: Store) -> Iterator[tuple[str, bytes]]:
     converter = _converter()
-    for name, cls in _collections().items():
-        text = csv_text(converter, cls, records(catalog, name), newline="\r\n")  # RFC 4180
+    for name, cls in COLLECTIONS.items():
+        text = csv_text(converter, cls, records(store, name), newline="\r\n")  # RFC 4180
         yield f"{name}.csv", text.encode()
 
 
 def export(
-    directory: str | os.PathLike[str],
+    directory: object,
     *,
-    format: Literal["json", "csv"] = "json",  # noqa: A002 - the CLI's --format, by name
-    catalog: Catalog | None = None,
-    overwrite: bool = False,
+    format: object,  # noqa: A002 - the CLI's --format, by name
+    overwrite: object,
+    store: Callable[[], Store],
 ) -> tuple[Path, ...]:
-    """Write *catalog* (default: the packaged data) into *directory*.
+    """Write the data of ``store()`` into *directory* (see `mc.export`).
 
-    ``format="json"`` writes the packaged data format: one
-    ``<collection>.json`` per collection and a ``manifest.json`` with the
-    sha256 of each and the data version, so `load` reads the directory
-    back into an equal catalog. ``format="csv"`` writes one flat
-    ``<collection>.csv`` per collection (statistics, facts, and each kind
-    of entity): a header row, then one row per record with every field as
-    a column; a citation is split into ``citation_source``,
-    ``citation_quote`` and ``citation_locator``, and nested values (lists, addresses) are compact
-    JSON text.
-
-    The directory is created if needed. Existing files are not replaced
-    unless *overwrite* is true.
-
-    Args:
-        directory: Where to write.
-        format: ``"json"`` or ``"csv"``.
-        catalog: The catalog to write; the packaged one by default.
-        overwrite: Replace files that already exist.
-
-    Returns:
-        The paths written, manifest last for ``"json"``.
+    The arguments are checked in order (format, directory, overwrite, then
+    *store*, which raises for a bad catalog) before anything is written.
 
     Raises:
-        ArgumentError: *directory* is not a path (a `str` or an
-            `os.PathLike`) or is empty (write ``"."`` for the current
-            directory); *format* is not ``"json"`` or ``"csv"`` (also a
-            `NotFound` suggesting them); *catalog* is not a `Catalog`;
-            *overwrite* is not a bool. Nothing is written.
-        ExportError: a file exists (and *overwrite* is false), or writing
-            failed (also for a name the system refuses: too long, a NUL).
+        ArgumentError: an argument is not valid (see `mc.export`).
+        ExportError: a file exists (and *overwrite* is false), or writing failed.
     """
-    given: object = format  # typed as the two formats; any object may come
-    if not isinstance(given, str) or given not in FORMATS:
-        raise ArgumentNotFound(given, "format", suggestions=FORMATS)
+    if not isinstance(format, str) or format not in FORMATS:
+        raise ArgumentNotFound(format, "format", suggestions=FORMATS)
     root = _directory(directory)
     if not isinstance(overwrite, bool):
         msg = f"overwrite must be True or False, got {shown(overwrite)}"
         raise ArgumentError(msg)
-    if catalog is None:
-        catalog = _packaged()
-    elif not isinstance(catalog, Catalog):
-        msg = f"catalog must be a Catalog, got {type(catalog).__name__}"
-        raise ArgumentError(msg)
     produce = _json_files if format == "json" else _csv_files
-    files = list(produce(catalog))
+    files = list(produce(store()))
     targets = [root / name for name, _ in files]
     try:
         existing = [] if overwrite else [path for path in targets if path.exists()]

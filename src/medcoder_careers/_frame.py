@@ -1,7 +1,8 @@
 """`to_frame()`: statistics as a pandas DataFrame (the optional ``pandas`` extra).
 
 pandas is imported inside the function only, so ``import medcoder_careers``
-never loads it.
+never loads it. A frame is made from the public API of a `Catalog`: this
+module stands above the catalog, like the command line.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from ._catalog import Catalog
+from ._catalog import catalog as packaged
 from ._errors import ArgumentError, DependencyError
 from ._filters import FILTERS
 from ._model import Statistic
@@ -18,8 +21,6 @@ from ._vocab import Bound, Measure, Unit
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from ._catalog import Catalog
 
 __all__ = ["to_frame"]
 
@@ -117,9 +118,6 @@ def to_frame(
     .. versionchanged:: 2026.2.0 the `Catalog.stats` filters, and the
        ``edition``, ``area``, ``area_name``, ``rse`` and ``citation_locator`` columns.
     """
-    from ._catalog import Catalog  # noqa: PLC0415 - no cycle at import
-    from ._catalog import catalog as packaged  # noqa: PLC0415
-
     if catalog is None:
         catalog = packaged()
     elif not isinstance(catalog, Catalog):

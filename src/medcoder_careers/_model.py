@@ -38,6 +38,7 @@ __all__ = [
     "Citation",
     "CpiAnnualAverage",
     "Credential",
+    "Entity",
     "Fact",
     "Industry",
     "NaicsCode",
@@ -50,6 +51,7 @@ __all__ = [
     "Specialty",
     "Statistic",
     "none_first",
+    "statistic_order",
 ]
 
 
@@ -513,6 +515,27 @@ class Statistic(_Record):
         return self.value_high is not None
 
 
+def statistic_order(stat: Statistic) -> tuple[object, ...]:
+    """The order of `Statistic`'s comparisons, as one tuple (much faster than its ``__lt__``)."""
+    return (
+        stat.period,
+        stat.source,
+        stat.occupation,
+        stat.measure,
+        stat.area,
+        none_first(stat.industry),
+        none_first(stat.setting),
+        none_first(stat.experience),
+        none_first(stat.percentile),
+        none_first(stat.accreditor),
+        stat.value,
+        none_first(stat.value_high),
+        stat.unit,
+        stat.bound,
+        none_first(stat.definition),
+    )
+
+
 @attrs.frozen(kw_only=True, order=True, repr=False)
 class Fact(_Record):
     """An edition-stamped categorical statement, e.g. the entry-level education.
@@ -548,3 +571,7 @@ class CpiAnnualAverage(_Record):
     year: int
     value: Decimal = attrs.field(order=False)
     citation: Citation = attrs.field(order=False)
+
+
+Entity = Occupation | Credential | Organization | Source | Industry | Area
+"""Any entity a lookup or a search can return."""

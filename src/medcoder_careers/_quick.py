@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import attrs
 
 from ._model import NATION, Area, Credential, Fact, Occupation, Statistic
+from ._names import AREA, CREDENTIAL, OCCUPATION, Names
 from ._period import Period
+from ._query import Query
 from ._vocab import FactTopic, Measure
-
-if TYPE_CHECKING:
-    from ._queries import Queries
 
 __all__ = ["QuickFacts", "quick_facts"]
 
@@ -80,18 +79,18 @@ def _newest(records: Iterable[_R], recency: Mapping[str, int]) -> _R | None:
     return max(records, key=key, default=None)
 
 
-def quick_facts(
-    cat: Queries,
-    occupation: str | Occupation,
-    area: str | Area,
-    recency: Mapping[str, int],
-) -> QuickFacts:
-    """Build the `QuickFacts` of *occupation* in *area* from *cat* (see `Catalog.quick_facts`)."""
-    found = cat.occupation(occupation)
-    where = cat.area(area)
+def quick_facts(query: Query, names: Names, occupation: object, area: object) -> QuickFacts:
+    """Build the `QuickFacts` of *occupation* in *area* (see `Catalog.quick_facts`).
+
+    Raises:
+        NotFound: *occupation* or *area* names nothing.
+    """
+    found = names.find(OCCUPATION, occupation)
+    where = names.find(AREA, area)
+    recency = query.recency()
 
     def figure(measure: Measure, area_id: str, percentile: int | None = None) -> Statistic | None:
-        candidates = cat.stats(
+        candidates = query.stats(
             occupation=found,
             measure=measure,
             area=area_id,
@@ -104,7 +103,7 @@ def quick_facts(
         return _newest(candidates, recency)
 
     def fact(topic: FactTopic) -> Fact | None:
-        return _newest(cat.find_facts(occupation=found, topic=topic), recency)
+        return _newest(query.find_facts(occupation=found, topic=topic), recency)
 
     national: Callable[[Measure], Statistic | None] = lambda measure: figure(measure, NATION)  # noqa: E731
     return QuickFacts(
@@ -119,6 +118,6 @@ def quick_facts(
         work_experience=fact(FactTopic.WORK_EXPERIENCE),
         on_the_job_training=fact(FactTopic.ON_THE_JOB_TRAINING),
         credentials=sorted(
-            c for c in cat.credentials.values() if found.id in c.related_occupations
+            c for c in names.table(CREDENTIAL).values() if found.id in c.related_occupations
         ),
     )

@@ -5,15 +5,22 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from ._errors import ArgumentError, NotFound
-from ._model import Statistic
+from ._filters import ANY, QUALIFIERS
+from ._model import NATION, Statistic
+from ._names import OCCUPATION, Names, close_matches, enum_member
 from ._period import Period
-from ._vocab import Bound, Measure, Unit
+from ._query import Query
+from ._vocab import WAGE_MEASURES, Bound, Measure, Unit
 
-__all__ = ["Series", "SeriesPoint", "build_series"]
+__all__ = ["Series", "SeriesPoint", "build_series", "series"]
+
+_MEDIAN: Final = 50
+_SERIES_QUALIFIERS: Final = ("area", *QUALIFIERS)
 
 
 def _period_text(period: Period) -> str:
@@ -185,3 +192,51 @@ def build_series(
         ranked.reverse()
         points.append(SeriesPoint(period=period, statistic=ranked[0], alternatives=ranked[1:]))
     return Series(occupation=occupation, measure=measure, points=points)
+
+
+def _qualifier_text(statistic: Statistic) -> str:
+    given = [
+        f"{name}={getattr(statistic, name)!r}"
+        for name in QUALIFIERS
+        if name != "definition" and getattr(statistic, name) is not None
+    ]
+    return ", ".join(given) or "no qualifiers"
+
+
+def series(
+    query: Query, names: Names, occupation: object, measure: object, qualifiers: dict[str, object]
+) -> Series:
+    """Return one measure of one occupation over time (see `Catalog.series`).
+
+    Raises:
+        NotFound: the occupation, measure or a qualifier names nothing; a
+            qualifier's name is unknown; or the occupation has figures of
+            the measure, but none with these qualifiers.
+        ArgumentError: `ANY` for a qualifier other than ``definition``.
+    """
+    occupation_id = names.find(OCCUPATION, occupation).id
+    wanted_measure = enum_member(Measure, measure, "measure")
+    for name in qualifiers:
+        if name not in _SERIES_QUALIFIERS:
+            close = close_matches(name, _SERIES_QUALIFIERS, 3)
+            raise NotFound(name, "qualifier", suggestions=close or _SERIES_QUALIFIERS)
+    given: dict[str, object] = dict.fromkeys(QUALIFIERS)
+    given |= {"area": NATION, "definition": ANY}
+    if wanted_measure in WAGE_MEASURES:
+        given["percentile"] = _MEDIAN
+    given |= qualifiers
+    for name, value in given.items():
+        if value is ANY and name != "definition":
+            msg = f"a series is one slice: give {name} a value or None, not ANY"
+            raise ArgumentError(msg)
+    whole = {"occupation": occupation_id, "measure": wanted_measure}
+    found = query.select(query.wanted(whole | given))
+    if not found:
+        others = query.select(query.wanted({**whole, "area": given["area"]}))
+        if others:
+            text = ", ".join(
+                f"{k}={v!r}" for k, v in given.items() if v is not None and v is not ANY
+            )
+            key = f"{wanted_measure} of {occupation_id} with {text or 'no qualifiers'}"
+            raise NotFound(key, "series", suggestions=sorted({_qualifier_text(s) for s in others}))
+    return build_series(occupation_id, wanted_measure, found, query.recency().__getitem__)

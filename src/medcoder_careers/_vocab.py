@@ -6,7 +6,9 @@ import enum
 from types import MappingProxyType
 
 __all__ = [
+    "DOLLAR_UNITS",
     "PERCENTILES",
+    "PROJECTION_MEASURES",
     "WAGE_MEASURES",
     "AreaKind",
     "Bound",
@@ -163,6 +165,12 @@ class FactTopic(enum.StrEnum):
 
 WAGE_MEASURES = frozenset({Measure.ANNUAL_WAGE, Measure.HOURLY_WAGE})
 """The measures that take a ``percentile``."""
+
+PROJECTION_MEASURES = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
+"""The measures of a change over a projection's interval (they may be negative)."""
+
+DOLLAR_UNITS = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
+"""The units of dollar amounts: what CPI-U adjusts."""
 
 PERCENTILES = (10, 25, 50, 75, 90)
 """The wage percentiles BLS publishes (50 is the median)."""

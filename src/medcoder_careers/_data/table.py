@@ -20,19 +20,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from ._errors import DataError, FieldError, Problem
-from ._manifest import not_regular
-from ._model import Citation, Statistic
-from ._period import Period
-from ._vocab import Bound, Measure, Unit
+from medcoder_careers._errors import DataError, FieldError, Problem
+from medcoder_careers._model import Citation, Statistic
+from medcoder_careers._period import Period
+from medcoder_careers._vocab import Bound, Measure, Unit
+
+from .reads import not_regular
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["TABLE_SUFFIX", "Table", "open_table"]
-
-TABLE_SUFFIX: Final = ".sqlite"
-"""Data files with this suffix are statistical tables."""
+__all__ = ["MEASURES", "Table", "open_table"]
 
 _FORMAT: Final = "1"
 _DECIMAL: Final = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)

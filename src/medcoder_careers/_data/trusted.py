@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
 
-from ._period import Period
+from medcoder_careers._period import Period
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable

@@ -1,7 +1,10 @@
-"""CPI-U arithmetic shared by `compare` and `inflate`: amounts, price levels, adjustment.
+"""Dollars of one year in dollars of another: CPI-U price levels, amounts, adjustment.
 
-The Decimal context every figure is rounded in lives here too, so both
-modules round alike.
+`inflate` expresses an amount of one period in dollars of another, and
+`compare` (``real=True``) uses the same arithmetic. The Decimal context
+every figure is rounded in lives here too, so both round alike. The CPI-U
+annual averages come from the catalog's data, handed in as a function that
+returns them by year (read only when needed).
 """
 
 from __future__ import annotations
@@ -9,13 +12,11 @@ from __future__ import annotations
 import decimal
 import numbers
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Final
 
-from ._catalog import Catalog
-from ._catalog import catalog as _packaged_catalog
-from ._errors import ArgumentCpiError, CpiError, shown
+from ._errors import ArgumentCpiError, ArgumentPeriodError, CpiError, PeriodError, shown
 from ._model import CpiAnnualAverage
 from ._period import Period, PeriodKind
 
@@ -23,13 +24,17 @@ __all__ = [
     "CONTEXT",
     "EXACT",
     "PRECISION",
+    "CpiTable",
     "adjust",
     "amount",
-    "check_catalog",
     "cpi",
-    "cpi_table",
     "cpi_year",
+    "inflate",
+    "read_period",
 ]
+
+CpiTable = Callable[[], Mapping[int, CpiAnnualAverage]]
+"""Returns the CPI-U annual averages by year (raising for a bad catalog)."""
 
 PRECISION: Final = 28
 """Significant digits of every rounded figure `compare` and `inflate` return."""
@@ -86,19 +91,6 @@ def _real(value: numbers.Real) -> Decimal:
         return Decimal(repr(float(value)))
 
 
-def check_catalog(catalog: object) -> None:
-    if catalog is not None and not isinstance(catalog, Catalog):
-        msg = f"catalog must be a Catalog or None, got {type(catalog).__name__}"
-        raise ArgumentCpiError(msg)
-
-
-def cpi_table(catalog: object) -> Mapping[int, CpiAnnualAverage]:
-    check_catalog(catalog)
-    if not isinstance(catalog, Catalog):
-        return _packaged_catalog().cpi_u
-    return catalog.cpi_u
-
-
 def cpi_year(period: Period) -> int:
     if period.kind is PeriodKind.INTERVAL:
         msg = f"the interval {period} has no one price level; use a year or a month"
@@ -119,3 +111,49 @@ def adjust(value: Decimal, source: CpiAnnualAverage, target: CpiAnnualAverage) -
     if source.year == target.year:
         return value
     return CONTEXT.divide(EXACT.multiply(value, target.value), source.value)
+
+
+def read_period(value: object, name: str) -> Period:
+    """Read the period argument *name*: a `Period`, its text, or a year as an int.
+
+    Raises:
+        ArgumentPeriodError: *value* is none of these, or not a valid period.
+    """
+    if isinstance(value, Period):
+        return value
+    try:
+        if isinstance(value, str):
+            return Period.parse(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Period.year(value)
+    except PeriodError as exc:
+        msg = f"{name}: {exc}"
+        raise ArgumentPeriodError(msg) from None
+    msg = f"{name} must be a Period, its text or a year as an int, got {type(value).__name__}"
+    raise ArgumentPeriodError(msg)
+
+
+def inflate(
+    value: object, from_period: object, to_period: object, *, cpi_table: CpiTable
+) -> Decimal:
+    """Express *value* dollars of *from_period* in dollars of *to_period* (see `mc.inflate`).
+
+    Raises:
+        ArgumentError: the amount or a period is not valid (see `mc.inflate`).
+        CpiError: a year has no CPI-U annual average, or the result leaves
+            Decimal's range.
+    """
+    dollars = amount(value)
+    start = cpi_year(read_period(from_period, "from_period"))
+    end = None if to_period is None else cpi_year(read_period(to_period, "to_period"))
+    table = cpi_table()
+    if end is None:
+        if not table:
+            msg = "the catalog has no CPI-U annual averages"
+            raise CpiError(msg)
+        end = max(table)
+    try:
+        return adjust(dollars, cpi(table, start), cpi(table, end))
+    except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
+        msg = f"the amount {shown(dollars)} is too large to adjust ({type(exc).__name__})"
+        raise CpiError(msg) from None

@@ -1,7 +1,7 @@
 """What every command of the command line shares: errors, the catalog read, output helpers.
 
-The commands live in `_cli` (the table `_COMMANDS`, `main`) and in the
-`_cli_*` modules of one command group each; they all read this module.
+The commands live in the modules of their family (`records`, `figures`,
+`files`); `app` holds their table. They all read this module.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from ._catalog import Catalog, catalog, load
-from ._errors import MedcoderError, NotFound, clip
-from ._filters import FILTERS, QUALIFIERS
-from ._render import Entity
+from medcoder_careers._catalog import Catalog, catalog, load
+from medcoder_careers._errors import MedcoderError, NotFound, clip
+from medcoder_careers._filters import FILTERS, QUALIFIERS
+from medcoder_careers._model import Entity
 
 if TYPE_CHECKING:
     import cattrs
@@ -119,7 +119,7 @@ def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = TABLE_F
 
 def converter() -> cattrs.Converter:
     """Return the codec's converter (cattrs loads only now)."""
-    from ._load import make_converter  # noqa: PLC0415 - cattrs loads only when needed
+    from medcoder_careers._data.codec import make_converter  # noqa: PLC0415 - cattrs loads only when needed
 
     return make_converter()
 

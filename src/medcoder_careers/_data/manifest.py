@@ -1,47 +1,137 @@
-"""The data manifest: which files a release holds and the sha256 of each."""
+"""What a data directory holds: its files, their manifest (sha256 each), and every release's digest.
+
+A directory holds one JSON file per collection (`COLLECTIONS`), any number
+of statistical table files (`TABLE_SUFFIX`), and ``manifest.json`` naming
+the data release and the sha256 of each file. `RELEASES` records the
+manifest digest of every data release published, so that data never
+changes under an old version.
+"""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import IO, TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._errors import Problem, clip, plural, shown
+from medcoder_careers._errors import Problem, clip, plural, shown
+from medcoder_careers._model import (
+    NATION,
+    Area,
+    CpiAnnualAverage,
+    Credential,
+    Fact,
+    Industry,
+    Occupation,
+    Organization,
+    Source,
+    Statistic,
+    none_first,
+    statistic_order,
+)
+from medcoder_careers._vocab import AreaKind
+
+from .reads import read_bytes, read_json, sha256
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = [
+    "COLLECTIONS",
+    "FILES",
     "MANIFEST",
-    "MAX_FILE_BYTES",
+    "NATION_ONLY",
+    "OPTIONAL_FILES",
+    "ORDER",
+    "RELEASES",
+    "TABLE_SUFFIX",
     "Manifest",
     "VerifyReport",
-    "not_regular",
-    "read_bytes",
-    "read_json",
+    "by_id",
     "read_manifest",
-    "sha256",
+    "verify",
 ]
 
-MANIFEST = "manifest.json"
-MAX_FILE_BYTES: Final = 64 * 1024 * 1024
-"""The largest data file read (64 MiB): a bigger one is a problem, never read into memory."""
+MANIFEST: Final = "manifest.json"
+"""The manifest's file name."""
+
+TABLE_SUFFIX: Final = ".sqlite"
+"""Data files with this suffix are statistical tables."""
+
+COLLECTIONS: Final = {
+    "organizations": Organization,
+    "sources": Source,
+    "occupations": Occupation,
+    "credentials": Credential,
+    "industries": Industry,
+    "statistics": Statistic,
+    "facts": Fact,
+    "cpi_u": CpiAnnualAverage,
+    "areas": Area,
+}
+"""Each collection's name (its file is ``<name>.json``) and record class."""
+
+OPTIONAL_FILES: Final = frozenset({"areas.json"})
+"""Collections a data directory may lack (one written before release 2026.2)."""
+
+FILES: Final = frozenset(f"{name}.json" for name in COLLECTIONS) - OPTIONAL_FILES
+"""The JSON files every data directory holds."""
+
+
+def by_id(record: Any) -> str:  # noqa: ANN401 - any entity
+    """Order key of an entity: its id."""
+    return str(record.id)
+
+
+ORDER: Final[dict[str, Callable[[Any], Any]]] = {
+    "organizations": by_id,
+    "sources": by_id,
+    "occupations": by_id,
+    "credentials": by_id,
+    "industries": by_id,
+    "areas": by_id,
+    "statistics": statistic_order,
+    "facts": lambda fact: (
+        none_first(fact.period),
+        fact.source,
+        fact.occupation,
+        fact.topic,
+        fact.text,
+    ),
+    "cpi_u": lambda row: row.year,
+}
+"""Sort keys matching each class's attrs ordering (much faster than its __lt__)."""
+
+NATION_ONLY: Final = Area(
+    id=NATION,
+    name="National",
+    kind=AreaKind.NATIONAL,
+    citations=(),
+)
+"""The one area of a directory written before areas existed (release 2026.1)."""
+
+RELEASES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
+        "2026.2": "996b934a7ae59d6134d3ca76daee9b3c1783e5ea8683134f260f520830c7c87c",
+        "2026.3": "7e893ab91414fbb7b23ee51f884f6e17641f1fc9df12c0ff156ba79c69847256",
+    }
+)
+"""Every data release, oldest first, with its manifest digest (`Manifest.digest`).
+
+``tests/test_releases.py`` fails when the packaged data's digest is not the
+one recorded for the current ``DATA_VERSION``, so a data change cannot ship
+without a new data version. After a data change: bump ``DATA_VERSION`` and
+``__version__`` in ``_version.py`` and ``data_version`` in
+``data/manifest.json``, then run ``python -m medcoder_careers verify`` and
+add its ``digest`` line here as a new entry (never edit an entry released).
+"""
+
 _HEX = re.compile(r"[0-9a-f]{64}")
 _PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.[a-z0-9]+", re.ASCII)  # no folder, no ".."
 _VERSION = re.compile(r"\d{4}\.\d+")
-
-
-def sha256(data: bytes) -> str:
-    """Return the hex sha256 digest of *data*."""
-    import hashlib  # noqa: PLC0415 - only verify and export hash; keep import fast
-
-    return hashlib.sha256(data).hexdigest()
 
 
 @attrs.frozen(kw_only=True)
@@ -61,91 +151,6 @@ class Manifest:
         """One sha256 over every file's name and hash: the release's fingerprint."""
         lines = "".join(f"{name} {digest}\n" for name, digest in sorted(self.files.items()))
         return sha256(lines.encode())
-
-
-def read_bytes(root: Traversable, file: str) -> bytes | Problem:
-    """Return the bytes of the data file *file* under *root*, or the problem reading it.
-
-    Every data file is read here. On a file system, only a regular file (or
-    a link to one) is opened: a FIFO or a device (``/dev/zero``) would block
-    or never end, so it is refused from its `os.stat`, unopened. No file
-    larger than `MAX_FILE_BYTES` is read. Other `Traversable` resources
-    (a zip archive's) are read up to the same limit.
-    """
-    target = root / file
-    try:
-        if isinstance(target, os.PathLike):
-            data = _read_regular(os.fspath(target))
-        else:
-            with target.open("rb") as stream:
-                data = _read_bounded(stream)
-    except OSError as exc:
-        return Problem(file=file, path="", message=f"cannot be read ({exc.strerror or exc})")
-    except ValueError as exc:  # a NUL in the name
-        return Problem(file=file, path="", message=f"cannot be read ({exc})")
-    if isinstance(data, str):
-        return Problem(file=file, path="", message=data)
-    if len(data) > MAX_FILE_BYTES:
-        return Problem(file=file, path="", message=_TOO_LARGE)
-    return data
-
-
-_TOO_LARGE: Final = f"is larger than {MAX_FILE_BYTES // 2**20} MiB, the most a data file may hold"
-_KINDS: Final = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def not_regular(mode: int) -> str | None:
-    """Return why a file of *mode* is not read, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    kind = next((name for test, name in _KINDS if test(mode)), "of an unknown kind")
-    return f"is not a regular file ({kind})"
-
-
-def _read_regular(path: str) -> bytes | str:
-    """Read the regular file *path*, at most one byte past the limit; else say why not."""
-    info = os.stat(path)  # noqa: PTH116 - follows links: a link to /dev/zero is a device
-    if (refused := not_regular(info.st_mode)) is not None:
-        return refused
-    if info.st_size > MAX_FILE_BYTES:
-        return _TOO_LARGE
-    # O_NONBLOCK: should the file be swapped for a FIFO since the stat, opening
-    # it does not wait for a writer, and the fstat below refuses it.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    with open(os.open(path, flags), "rb") as stream:  # noqa: PTH123 - a descriptor, closed with it
-        if (refused := not_regular(os.fstat(stream.fileno()).st_mode)) is not None:
-            return refused
-        return _read_bounded(stream)
-
-
-def _read_bounded(stream: IO[bytes]) -> bytes:
-    """Read *stream* up to one byte past `MAX_FILE_BYTES`: enough to tell it is too large."""
-    return stream.read(MAX_FILE_BYTES + 1)
-
-
-def read_json(root: Traversable, file: str) -> object | Problem:
-    """Read and decode the JSON file *file* under *root*, or return why it cannot be.
-
-    Every failure is a `Problem` naming the file: unreadable, not a regular
-    file, too large (see `read_bytes`), not UTF-8, not JSON, or nested
-    deeper than the parser's recursion allows.
-    """
-    raw = read_bytes(root, file)
-    if isinstance(raw, Problem):
-        return raw
-    try:
-        document: object = json.loads(raw.decode("utf-8"))
-    except RecursionError:
-        return Problem(file=file, path="", message="is nested too deeply to read")
-    except (UnicodeDecodeError, ValueError) as exc:
-        return Problem(file=file, path="", message=f"is not valid UTF-8 JSON ({clip(str(exc))})")
-    return document
 
 
 def read_manifest(  # noqa: PLR0911 - one return per problem

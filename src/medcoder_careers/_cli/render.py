@@ -1,4 +1,4 @@
-"""Text rendering for the command line: records, figures and 80-column tables."""
+"""Text rendering for the command line: records, figures, first answers and 80-column tables."""
 
 from __future__ import annotations
 
@@ -7,31 +7,37 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Final, NamedTuple
 
-from ._catalog import Catalog
-from ._compare import Comparison
-from ._errors import plural
-from ._model import (
+from medcoder_careers._catalog import Catalog
+from medcoder_careers._compare import Comparison
+from medcoder_careers._errors import ELLIPSIS, clip, plural
+from medcoder_careers._model import (
+    NATION,
     Area,
     Credential,
+    Entity,
+    Fact,
     Industry,
     Occupation,
     Organization,
     Source,
     Statistic,
 )
-from ._search import SearchResult
-from ._series import Series
-from ._topics import Topic
-from ._vocab import Bound, Measure, Unit
+from medcoder_careers._quick import QuickFacts
+from medcoder_careers._search import SearchResult
+from medcoder_careers._series import Series
+from medcoder_careers._topics import Topic
+from medcoder_careers._vocab import Bound, Measure, Unit
 
 __all__ = [
     "WIDTH",
-    "Entity",
     "RealValues",
-    "clip",
+    "areas_table",
     "comparison",
     "dollars",
     "entity",
+    "facts_table",
+    "inflation",
+    "quick_facts",
     "search_table",
     "series_table",
     "statistics_table",
@@ -43,8 +49,6 @@ __all__ = [
 
 WIDTH: Final = 80
 """The terminal width every table and record fits."""
-
-Entity = Occupation | Credential | Organization | Source | Industry | Area
 
 
 class RealValues(NamedTuple):
@@ -60,7 +64,6 @@ class RealValues(NamedTuple):
 
 
 _GAP: Final = "  "
-_ELLIPSIS: Final = "..."
 _FLEXIBLE_MIN: Final = 10
 _BOUND: Final = {
     Bound.EXACT: "",
@@ -123,12 +126,6 @@ def _qualifier(stat: Statistic) -> str:
     return ", ".join(parts)
 
 
-def clip(text: str, width: int) -> str:
-    if len(text) <= width:
-        return text
-    return text[: max(width - len(_ELLIPSIS), 0)] + _ELLIPSIS
-
-
 def table(
     headers: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -149,7 +146,7 @@ def table(
         cut = min(max(excess, 0), max(widths[index] - _FLEXIBLE_MIN, 0))
         widths[index] -= cut
         excess -= cut
-    while excess > 0 and max(widths) > len(_ELLIPSIS) + 1:
+    while excess > 0 and max(widths) > len(ELLIPSIS) + 1:
         widths[widths.index(max(widths))] -= 1
         excess -= 1
     lines = [
@@ -457,3 +454,96 @@ def comparison(cat: Catalog, result: Comparison) -> str:
         before, after = (d or "not stated" for d in (a.definition, b.definition))
         lines.append(f"! definition changes: {before} -> {after}")
     return "\n".join(lines)
+
+
+# -- first answers: quick facts, facts, areas, an inflated amount -----------------
+
+
+def _cited(period: object, source: str, *notes: str) -> str:
+    stated = "period not stated" if period is None else str(period)
+    return f"({', '.join([stated, f'source {source}', *notes])})"
+
+
+def _figure(stat: Statistic | None, where: Area, suffix: str = "") -> str:
+    if stat is None:
+        return "not in the data"
+    notes = ["national"] if stat.area != where.id else []
+    text = value(stat) + suffix
+    if stat.descriptor:
+        text += f", {stat.descriptor}"
+    return f"{text} {_cited(stat.period, stat.source, *notes)}"
+
+
+def _fact(fact: Fact | None) -> str:
+    return "not in the data" if fact is None else f"{fact.text} {_cited(fact.period, fact.source)}"
+
+
+def quick_facts(facts: QuickFacts) -> str:
+    """Render an occupation's `QuickFacts`, one labelled line each with its period and source.
+
+    Pay and jobs are the area's; for an area other than the nation, a note
+    says that projections and education are national.
+    """
+    where = facts.area
+    heading = "quick facts: the nation" if where.id == NATION else f"quick facts: {where.name}"
+    if where.id != NATION:
+        heading += f" ({where.kind}, area {where.id})"
+    fields = [
+        ("median pay", _figure(facts.median_annual_pay, where, " a year")),
+        ("median pay", _figure(facts.median_hourly_pay, where, " an hour")),
+        ("jobs", _figure(facts.employment, where)),
+        ("projected change", _figure(facts.projected_change_percent, where)),
+        ("projected jobs", _figure(facts.projected_change, where)),
+        ("entry-level education", _fact(facts.entry_level_education)),
+        ("work experience", _fact(facts.work_experience)),
+        ("on-the-job training", _fact(facts.on_the_job_training)),
+        ("credentials", ", ".join(c.abbreviation for c in facts.credentials) or "none"),
+    ]
+    if where.id != NATION:
+        fields.append(("note", "projections and education are national: no area has its own"))
+    lines = [clip(heading, WIDTH)]
+    for label, text in fields:
+        lines += wrap(label, text)
+    return "\n".join(lines)
+
+
+def facts_table(cat: Catalog, facts: Sequence[Fact]) -> str:
+    """Render *facts*: a row each (period, source, topic, occupation), its text wrapped below."""
+    if not facts:
+        return "no facts match"
+    rows = [[str(f.period or "-"), f.source, str(f.topic), f.occupation] for f in facts]
+    headers = ["PERIOD", "SOURCE", "TOPIC", "OCCUPATION"]
+    header, rule, *body = table(headers, rows, flexible=[3, 1]).splitlines()
+    lines = [header, rule]
+    for fact, line in zip(facts, body, strict=True):
+        lines.append(line)
+        lines += textwrap.wrap(
+            fact.text, width=WIDTH, initial_indent="    ", subsequent_indent="    "
+        )
+    lines.append(f"{plural(len(facts), 'fact')} (data {cat.data_version})")
+    return "\n".join(lines)
+
+
+def areas_table(cat: Catalog, areas: Sequence[Area]) -> str:
+    """Render *areas* as a table (id, kind, name, states)."""
+    if not areas:
+        return "no areas match"
+    rows = [[a.id, str(a.kind), a.name, " ".join(a.states) or "-"] for a in areas]
+    count = f"{plural(len(areas), 'area')} (data {cat.data_version})"
+    return f"{table(['ID', 'KIND', 'NAME', 'STATES'], rows, flexible=[2, 3])}\n{count}"
+
+
+def inflation(
+    amount: Decimal,
+    result: Decimal,
+    *,
+    years: tuple[int, int],
+    cpi: tuple[Decimal, Decimal],
+    source: str,
+) -> str:
+    """Render an amount of year *start* as dollars of year *end*, and the CPI-U values used."""
+    start, end = years
+    return (
+        f"{dollars(amount)} in {start} dollars = {dollars(result)} in {end} dollars\n"
+        f"CPI-U annual average {start}: {cpi[0]}, {end}: {cpi[1]} (source {source})"
+    )

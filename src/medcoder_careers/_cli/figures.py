@@ -1,14 +1,23 @@
-"""The ``series`` and ``compare`` commands: one measure over time, and two figures compared."""
+"""The commands about figures: ``stats``, ``series``, ``compare`` and ``inflate``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
-from ._catalog import Catalog
-from ._cli_base import (
+from medcoder_careers._catalog import Catalog, compare, inflate
+from medcoder_careers._compare import Comparison
+from medcoder_careers._errors import PeriodError, clip, plural
+from medcoder_careers._export import csv_text, full_record
+from medcoder_careers._model import Statistic
+from medcoder_careers._period import Period
+from medcoder_careers._series import Series
+from medcoder_careers._vocab import DOLLAR_UNITS, units_for
+
+from .common import (
     QUALIFIER_HELP,
     SLICE,
     STAT_FILTERS,
@@ -23,18 +32,19 @@ from ._cli_base import (
     print_json,
     qualifiers,
 )
-from ._compare import Comparison, compare, inflate
-from ._errors import PeriodError, clip, plural
-from ._export import full_record
-from ._model import Statistic
-from ._period import Period
-from ._render import RealValues, comparison, series_table
-from ._series import Series
-from ._vocab import Unit, units_for
+from .render import RealValues, comparison, inflation, series_table, statistics_table
 
-__all__ = ["compare_arguments", "run_compare", "run_series", "series_arguments"]
+__all__ = [
+    "compare_arguments",
+    "inflate_arguments",
+    "run_compare",
+    "run_inflate",
+    "run_series",
+    "run_stats",
+    "series_arguments",
+    "stats_arguments",
+]
 
-_DOLLARS: Final = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
 _REAL_HELP: Final = "dollar figures in constant dollars of the {} (CPI-U annual averages)"
 
 
@@ -71,7 +81,7 @@ _REAL_COLUMNS: Final = ("real_value", "real_value_high", "price_year")
 def _real(cat: Catalog, series: Series) -> RealValues:
     """Return each point's figure in constant dollars of the series' latest period."""
     units = units_for(series.measure)
-    if not units <= _DOLLARS:
+    if not units <= DOLLAR_UNITS:
         unit = ", ".join(sorted(units))
         msg = f"--real adjusts dollar figures only; {series.measure} is in {unit}"
         raise UsageError(msg)
@@ -256,7 +266,7 @@ def run_compare(args: argparse.Namespace) -> int:
     """Run ``compare``."""
     cat = data(args)
     a, b = (_pick(cat, args, side) for side in _SIDES)
-    if args.real and a.unit == b.unit and a.unit not in _DOLLARS:
+    if args.real and a.unit == b.unit and a.unit not in DOLLAR_UNITS:
         msg = f"--real adjusts dollar figures only; these are in {a.unit}"
         raise UsageError(msg)
     result = compare(a, b, real=args.real, catalog=cat)
@@ -279,6 +289,76 @@ def run_compare(args: argparse.Namespace) -> int:
                 for row in result.cpi
             ],
             "high": None if result.high is None else _figures(result.high),
+        }
+    )
+    return 0
+
+
+def _add_stat_filters(parser: argparse.ArgumentParser) -> None:
+    for name, text in STAT_FILTERS.items():
+        parser.add_argument(f"--{name}", metavar=name.upper(), help=text)
+
+
+def _stat_filters(args: argparse.Namespace) -> dict[str, str]:
+    return {name: getattr(args, name) for name in STAT_FILTERS if getattr(args, name) is not None}
+
+
+def stats_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of ``stats``: every filter of `Catalog.stats`, and ``--format``."""
+    _add_stat_filters(parser)
+    add_format(parser)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Run ``stats``."""
+    cat = data(args)
+    stats = cat.stats(**_stat_filters(args))
+    if args.format == "table":
+        emit(statistics_table(cat, stats))
+        return 0
+    codec = converter()
+    if args.format == "json":
+        print_json([full_record(codec, s) for s in stats])
+    else:
+        sys.stdout.write(csv_text(codec, Statistic, stats))
+    return 0
+
+
+def inflate_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of ``inflate``."""
+    parser.add_argument("amount", metavar="AMOUNT", help="dollars, e.g. 30610 or 15.55")
+    parser.add_argument("start", metavar="FROM", help="the year (or month) of AMOUNT, e.g. 2004")
+    parser.add_argument(
+        "end",
+        metavar="TO",
+        nargs="?",
+        help="the year (or month) to express it in; default: the latest CPI-U year",
+    )
+    add_format(parser, ("table", "json"))
+
+
+def run_inflate(args: argparse.Namespace) -> int:
+    """Run ``inflate``."""
+    cat = data(args)
+    result = inflate(args.amount, args.start, args.end, catalog=cat)
+    start = Period.parse(args.start).start_year
+    end = max(cat.cpi_u) if args.end is None else Period.parse(args.end).start_year
+    first, second = cat.cpi_u[start], cat.cpi_u[end]
+    amount = inflate(args.amount, start, start, catalog=cat)  # the amount as a Decimal
+    if args.format == "table":
+        cpi = (first.value, second.value)
+        emit(inflation(amount, result, years=(start, end), cpi=cpi, source=first.citation.source))
+        return 0
+    print_json(
+        {
+            "amount": number(amount),
+            "from": start,
+            "to": end,
+            "value": number(result),
+            "cpi": [
+                {"year": row.year, "value": number(row.value), "source": row.citation.source}
+                for row in (first, second)
+            ],
         }
     )
     return 0

@@ -1,26 +1,50 @@
-"""Name normalisation, the key index behind every lookup, and fuzzy ranking. Pure: no I/O."""
+"""Every name an entity answers to, and the lookups that resolve a name to one entity.
+
+`normalise` folds index and query alike; a `KeyIndex` maps every name of
+one kind to the ids it names; a `Finder` resolves a key to one entity, an
+id or an exact spelling first; `names_of` lists the names of each kind of
+entity (lookups and search index the same names). `Names` is the part of a
+catalog that holds its entities by id and a finder per kind, each built on
+first use.
+"""
 
 from __future__ import annotations
 
 import enum
 import re
+import threading
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from types import MappingProxyType
-from typing import Final, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, cast
 
+import attrs
+
+from ._data.store import Lazy
 from ._errors import NotFound
+from ._model import Area, Credential, Entity, Industry, Occupation, Organization, Source
+from ._vocab import AreaKind
+
+if TYPE_CHECKING:
+    from ._data.store import Store
 
 __all__ = [
+    "AREA",
+    "CREDENTIAL",
+    "INDUSTRY",
+    "KINDS",
+    "OCCUPATION",
+    "ORGANIZATION",
+    "SOURCE",
     "Finder",
-    "FuzzyIndex",
-    "Hit",
     "KeyIndex",
+    "Kind",
+    "Names",
     "close_matches",
     "compact",
     "enum_member",
+    "names_of",
     "normalise",
     "singular",
 ]
@@ -170,151 +194,6 @@ class KeyIndex:
         return tuple(self._display[match] for match in close)
 
 
-class Hit(NamedTuple):
-    """One ranked match of `FuzzyIndex.search`: the best name of one entity."""
-
-    score: float
-    kind: str
-    id: str
-    name: str
-
-
-# A row of the fuzzy index: kind, id, name as spelt, folded name, folded name
-# without spaces, whether the name is an id/code/abbreviation, trigram count.
-_Row = tuple[str, str, str, str, str, bool, int]
-_NAME_AT: Final = 2
-_FOLDED: Final = 3
-_IS_KEY: Final = 5
-
-
-# Score tiers: an exact id, code or abbreviation; an exact name; a prefix;
-# a substring at a word start; any other substring; then trigram similarity.
-_KEY: Final = 1.0
-_NAME: Final = 0.95
-_PREFIX: Final = 0.8
-_WORD: Final = 0.7
-_INSIDE: Final = 0.6
-_TIER_SPAN: Final = 0.1
-_FUZZY_CUTOFF: Final = 0.2
-_SHORT: Final = 3
-
-
-def _trigrams(folded: str) -> set[str]:
-    padded = f" {folded} "
-    return set(map("".join, zip(padded, padded[1:], padded[2:], strict=False)))
-
-
-class FuzzyIndex:
-    """Ranks names of every kind against free text, tolerating typos.
-
-    Index and query are folded alike (`normalise`, then `singular`). Scores
-    run from 1 down: an exact id, code or abbreviation scores 1.0; an exact
-    name 0.95; a prefix 0.8 to 0.9, a substring starting a word 0.7 to 0.8,
-    any other substring 0.6 to 0.7 (more of the name covered scores higher);
-    anything else scores under 0.6 by trigram similarity (the mean of the
-    Dice coefficient and the share of the query's trigrams found), and is
-    dropped under 0.2 or when it shares under a third of the query's
-    trigrams. Candidates come from an inverted trigram index built
-    once, so a query touches only names that share a trigram with it.
-    """
-
-    __slots__ = ("_exact", "_postings", "_rows", "_weights")
-
-    def __init__(
-        self,
-        entries: Iterable[tuple[str, str, str, bool]],
-        weights: Mapping[str, float] | None = None,
-    ) -> None:
-        """Index ``(kind, id, name, is_key)`` entries; *is_key* marks ids, codes, abbreviations.
-
-        *weights* scales the scores of some kinds (1 for the others), so that
-        a kind can rank below exact matches of every other.
-        """
-        self._weights: Mapping[str, float] = weights or {}
-        rows: list[_Row] = []
-        seen: dict[tuple[str, str, str], int] = {}
-        for kind, entity_id, name, is_key in entries:
-            folded = singular(normalise(name))
-            if not folded:
-                continue
-            earlier = seen.get((kind, entity_id, folded))
-            if earlier is not None:
-                if is_key and not rows[earlier][_IS_KEY]:
-                    kind_, id_, name_, folded_, squashed_, _, grams_ = rows[earlier]
-                    rows[earlier] = (kind_, id_, name_, folded_, squashed_, True, grams_)
-                continue
-            seen[kind, entity_id, folded] = len(rows)
-            grams = len(_trigrams(folded))
-            rows.append((kind, entity_id, name, folded, compact(folded), is_key, grams))
-        exact: dict[str, list[int]] = {}
-        postings: dict[str, list[int]] = {}
-        for index, row in enumerate(rows):
-            _, _, _, folded, squashed, _, _ = row
-            exact.setdefault(folded, []).append(index)
-            if squashed != folded:
-                exact.setdefault(squashed, []).append(index)
-            for gram in _trigrams(folded):
-                postings.setdefault(gram, []).append(index)
-        self._rows = tuple(rows)
-        self._exact = {key: tuple(value) for key, value in exact.items()}
-        self._postings = {key: tuple(value) for key, value in postings.items()}
-
-    def search(self, text: str, kind: str | None = None, limit: int = 10) -> list[Hit]:
-        """Return up to *limit* hits for *text*, one per entity, best first.
-
-        Hits sort by descending score, then kind, then id. *kind*, when
-        given, keeps only entities of that kind.
-        """
-        query = singular(normalise(text))
-        if not query or limit <= 0:
-            return []
-        squeezed = compact(query)
-        rows = self._rows
-        candidates: Iterable[tuple[int, int]]
-        size = 0
-        if len(query) < _SHORT:  # too short for trigrams: substrings only
-            candidates = [(i, 0) for i, row in enumerate(rows) if query in row[_FOLDED]]
-        else:
-            grams = _trigrams(query)
-            size = len(grams)
-            postings = self._postings
-            candidates = Counter(
-                chain.from_iterable(postings[g] for g in grams if g in postings)
-            ).items()
-        exact = [(i, size) for i in self._exact.get(squeezed, ())]  # "292071" meets "29 2071"
-        best: dict[tuple[str, str], tuple[float, int]] = {}
-        for index, common in chain(exact, candidates):
-            row_kind, row_id, _, folded, squashed, is_key, row_grams = rows[index]
-            if (kind is not None and row_kind != kind) or common * 3 < size:
-                # A name sharing under a third of the query's trigrams is no
-                # match: it cannot contain the query, and is barely similar.
-                continue
-            if query == folded or squeezed == squashed:
-                score = _KEY if is_key else _NAME
-            elif common >= size - 2 and query in folded:  # a substring shares inner trigrams
-                score = _TIER_SPAN * len(query) / len(folded)
-                if folded.startswith(query):
-                    score += _PREFIX
-                else:
-                    score += _WORD if f" {query}" in folded else _INSIDE
-            else:
-                score = _INSIDE * (2 * common / (size + row_grams) + common / size) / 2
-                if score < _FUZZY_CUTOFF:
-                    continue
-            score *= self._weights.get(row_kind, 1.0)
-            entity = (row_kind, row_id)
-            held = best.get(entity)
-            if held is None or score > held[0] or (score == held[0] and index < held[1]):
-                best[entity] = (score, index)
-        ranked = sorted(
-            (-round(score, 4), entity, index) for entity, (score, index) in best.items()
-        )
-        return [
-            Hit(-score, entity_kind, entity_id, rows[index][_NAME_AT])
-            for score, (entity_kind, entity_id), index in ranked[:limit]
-        ]
-
-
 class _Identified(Protocol):
     @property
     def id(self) -> str: ...  # pragma: no cover - a protocol
@@ -416,3 +295,240 @@ def enum_member(
         members = [member.value for member in cls]
         raise NotFound(value, kind, suggestions=close_matches(key, members, 5))
     raise NotFound(value, kind, suggestions=[member.value for member in cls])
+
+
+# -- the names of each kind of entity ------------------------------------------
+
+
+def _occupation_names(occupation: Occupation, *, aliases: bool) -> Iterator[tuple[str, bool]]:
+    yield occupation.title, False
+    for title in occupation.alternate_titles:
+        yield title, False
+    for soc in occupation.soc:
+        yield soc.code, True
+        yield soc.title, False
+    for specialty in occupation.specialties:
+        yield specialty.name, False
+        if aliases:
+            for name in specialty.alternate_names:
+                yield name, False
+    yield occupation.id, True
+
+
+def _credential_names(credential: Credential) -> Iterator[tuple[str, bool]]:
+    yield credential.abbreviation, True
+    yield credential.name, False
+    for name in credential.alternate_names:
+        yield name, False
+    yield credential.id, True
+
+
+def _organization_names(organization: Organization) -> Iterator[tuple[str, bool]]:
+    if organization.abbreviation:
+        yield organization.abbreviation, True
+    yield organization.name, False
+    for name in organization.alternate_names:
+        yield name, False
+    yield organization.id, True
+
+
+def _source_names(source: Source) -> Iterator[tuple[str, bool]]:
+    yield source.title, False
+    if source.edition:
+        yield source.edition, True
+        yield f"{source.edition} Edition", False
+    yield source.id, True
+
+
+def _industry_names(industry: Industry) -> Iterator[tuple[str, bool]]:
+    yield industry.title, False
+    for title in industry.alternate_titles:
+        yield title, False
+    for naics in industry.naics:
+        yield naics.code, True
+        yield naics.title, False
+    for citation in industry.citations:  # the OEWS code it was read under: "622000"
+        if citation.locator and citation.locator.startswith(_OEWS_INDUSTRY):
+            code = citation.locator.removeprefix(_OEWS_INDUSTRY)
+            if code != industry.id:
+                yield code, True
+    yield industry.id, True
+
+
+_OEWS_INDUSTRY = "oe.industry:"
+_NATION_NAMES = ("US", "USA", "U.S.", "United States", "United States of America", "nationwide")
+
+
+def _area_names(area: Area) -> Iterator[tuple[str, bool]]:
+    yield area.name, False
+    place, comma, _ = area.name.rpartition(",")
+    if comma:  # "Akron, OH" also answers to "Akron"; four metros to "Springfield"
+        yield place, False
+    if area.kind is AreaKind.NATIONAL:
+        yield "national", False
+        for name in _NATION_NAMES:
+            yield name, True
+    if area.kind is AreaKind.STATE:
+        for postal in area.states:
+            yield postal, True
+    for code in (area.fips, area.cbsa):
+        if code is not None:
+            yield code, True
+    yield area.id, True
+
+
+def names_of(entity: Entity, *, aliases: bool = True) -> Iterator[tuple[str, bool]]:
+    """Yield every name *entity* answers to, flagging ids, codes and abbreviations.
+
+    The same names feed the lookup indexes and the search index; search
+    leaves out a specialty's other names (*aliases*), so that searching
+    "tumor registrar" ranks the Certified Tumor Registrar credential, whose
+    own name holds those words, above the occupation it is an alias of.
+
+    Args:
+        entity: An occupation, credential, organization, source, industry or area.
+        aliases: Include the other names of an occupation's specialties.
+
+    Returns:
+        ``(name, is_key)`` pairs, the entity's main name first, its id last;
+        ``is_key`` is true for an id, a SOC or NAICS code, an abbreviation
+        or an edition label, an area's code, FIPS, CBSA or postal code.
+    """
+    match entity:
+        case Occupation():
+            return _occupation_names(entity, aliases=aliases)
+        case Credential():
+            return _credential_names(entity)
+        case Organization():
+            return _organization_names(entity)
+        case Source():
+            return _source_names(entity)
+        case Industry():
+            return _industry_names(entity)
+        case Area():
+            return _area_names(entity)
+
+
+# -- the kinds of entity, and the part of a catalog that finds them ------------
+
+_E = TypeVar("_E", Occupation, Credential, Organization, Source, Industry, Area)
+
+
+@attrs.frozen
+class Kind(Generic[_E]):
+    """One kind of entity: its name, its collection's name and its class."""
+
+    name: str
+    collection: str
+    cls: type[_E]
+
+
+OCCUPATION: Final = Kind("occupation", "occupations", Occupation)
+CREDENTIAL: Final = Kind("credential", "credentials", Credential)
+ORGANIZATION: Final = Kind("organization", "organizations", Organization)
+SOURCE: Final = Kind("source", "sources", Source)
+INDUSTRY: Final = Kind("industry", "industries", Industry)
+AREA: Final = Kind("area", "areas", Area)
+_KINDS: Final[tuple[Kind[Any], ...]] = (
+    OCCUPATION,
+    CREDENTIAL,
+    ORGANIZATION,
+    SOURCE,
+    INDUSTRY,
+    AREA,
+)
+
+KINDS: Final = tuple(kind.name for kind in _KINDS)
+"""The kinds of entity, as `SearchResult.kind` and `NotFound.kind` name them."""
+
+
+def _area_codes(areas: Iterable[Area]) -> dict[str, str]:
+    """The codes that name one area each: FIPS, CBSA, a state's postal code, "US".
+
+    No area's name folds onto two digits, five digits or two letters, so
+    these need not wait for the name index (which costs most of a first
+    area query).
+    """
+    codes: dict[str, str] = {}
+    for area in areas:
+        if area.kind is AreaKind.NATIONAL:
+            codes["US"] = area.id
+        for code in (area.fips, area.cbsa):
+            if code is not None:
+                codes[code] = area.id
+        if area.kind is AreaKind.STATE:
+            for postal in area.states:
+                codes[postal] = codes[postal.lower()] = area.id
+    return codes
+
+
+class Names:
+    """A catalog's entities by id, and a `Finder` per kind: each built on first use, once.
+
+    The part of `Catalog` behind its collections (``occupations``, ...) and
+    its lookups (``occupation()``, ...).
+    """
+
+    __slots__ = ("_finders", "_lock", "_store", "_tables")
+
+    def __init__(self, store: Store) -> None:
+        """Find the entities of *store*."""
+        self._store = store
+        self._lock = threading.RLock()
+        self._tables: dict[str, Lazy[Mapping[str, Any]]] = {
+            kind.name: Lazy(partial(self._build_table, kind), self._lock) for kind in _KINDS
+        }
+        self._finders: dict[str, Lazy[Finder[Any]]] = {
+            kind.name: Lazy(partial(self._build_finder, kind), self._lock) for kind in _KINDS
+        }
+
+    def _build_table(self, kind: Kind[_E]) -> Mapping[str, _E]:
+        return MappingProxyType({r.id: r for r in self._store.collection(kind.collection)})
+
+    def _build_finder(self, kind: Kind[_E]) -> Finder[_E]:
+        table = self.table(kind)
+
+        def index() -> KeyIndex:
+            names = ((name, r.id) for r in table.values() for name, _ in names_of(r))
+            return KeyIndex(kind.name, names)
+
+        codes = _area_codes(cast("Iterable[Area]", table.values())) if kind is AREA else None
+        return Finder(kind.cls, table, index, kind.name, codes)
+
+    def table(self, kind: Kind[_E]) -> Mapping[str, _E]:
+        """Return every entity of *kind* by id (read-only)."""
+        return self._tables[kind.name].get()
+
+    def table_of(self, kind: str) -> Mapping[str, Entity]:
+        """Return every entity of the kind named *kind* (``"area"``, ...) by id."""
+        return self._tables[kind].get()
+
+    def find(self, kind: Kind[_E], key: object) -> _E:
+        """Return the one entity of *kind* that *key* names.
+
+        Raises:
+            NotFound: *key* names nothing (with suggestions), or two entities.
+        """
+        return self._finders[kind.name].get()(key)  # type: ignore[no-any-return]
+
+    def find_of(self, kind: str, key: object) -> Entity:
+        """Return the one entity of the kind named *kind* that *key* names (see `find`)."""
+        return self._finders[kind].get()(key)  # type: ignore[no-any-return]
+
+    def credentials_by(self, organization: object) -> tuple[Credential, ...]:
+        """Return the credentials *organization* issues, ordered by id (see `Catalog`).
+
+        Raises:
+            NotFound: *organization* names no organization.
+        """
+        issuer = self.find(ORGANIZATION, organization).id
+        return tuple(c for c in self.table(CREDENTIAL).values() if c.issuer == issuer)
+
+    def related(self, occupation: object) -> tuple[Occupation, ...]:
+        """Return the occupations the sources name as related to *occupation* (see `Catalog`).
+
+        Raises:
+            NotFound: *occupation* names no occupation.
+        """
+        occupations = self.table(OCCUPATION)
+        return tuple(occupations[related] for related in self.find(OCCUPATION, occupation).related)

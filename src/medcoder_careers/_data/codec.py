@@ -2,7 +2,7 @@
 
 Reflection hooks instead of cattrs' generated code (see `_attrs_hook`);
 decimals travel as JSON strings, periods as their ISO text, vocabularies
-by value. `_load` reads data files with it; export and the CLI write with it.
+by value. The strict reader reads data files with it; export and the CLI write with it.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any, Final, get_args, get_origin, get_type_hints
 import attrs
 import cattrs
 
-from ._errors import FieldError, PeriodError
-from ._period import Period
+from medcoder_careers._errors import FieldError, PeriodError
+from medcoder_careers._period import Period
 
 __all__ = ["ProblemsError", "make_converter", "shared_converter"]
 

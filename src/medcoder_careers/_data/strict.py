@@ -1,25 +1,25 @@
-"""Read a data directory: JSON through one cattrs converter, then every check.
+"""The strict reader: a data directory read through one cattrs converter, then every check.
 
-Every problem found is collected and raised at once as a `DataError`.
-Nothing is written, nothing is evaluated, nothing leaves the machine.
-`read_data` validates a whole directory (`load`); `read_collection` reads
-one file of the packaged data, which was validated when it was built and
-by the tests, on first use (`catalog`).
+Every problem found is collected and raised at once as a `DataError`, each
+at its file and path. Nothing is written, nothing is evaluated, nothing
+leaves the machine. `read_data` validates a whole directory (`load`): each
+record's fields, the rules one record must keep (`statistic_problems`,
+`area_problems`), the references between records, and the shape of each
+table file. `read_collection` reads one file of the packaged data this way
+when the trusted reader cannot (`Store`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from ._codec import ProblemsError, make_converter, shared_converter
-from ._errors import DataError, Problem
-from ._files import COLLECTIONS, FILES, NATION_ONLY, OPTIONAL_FILES, ORDER, by_id
-from ._manifest import MANIFEST, Manifest, read_json, read_manifest
-from ._model import (
+from medcoder_careers._errors import DataError, PeriodError, Problem
+from medcoder_careers._model import (
     NATION,
     Area,
     Citation,
@@ -32,28 +32,45 @@ from ._model import (
     Source,
     Statistic,
 )
-from ._rules import area_problems, is_iso_date, statistic_problems
-from ._table import TABLE_SUFFIX, Table, open_table
-from ._vocab import Measure, SourceKind
+from medcoder_careers._period import Period, PeriodKind
+from medcoder_careers._vocab import (
+    PROJECTION_MEASURES,
+    WAGE_MEASURES,
+    AreaKind,
+    Measure,
+    SourceKind,
+)
+
+from .codec import ProblemsError, shared_converter
+from .manifest import (
+    COLLECTIONS,
+    FILES,
+    NATION_ONLY,
+    OPTIONAL_FILES,
+    ORDER,
+    TABLE_SUFFIX,
+    Manifest,
+    by_id,
+    read_manifest,
+)
+from .reads import read_json
+from .table import Table, open_table
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = [
-    "COLLECTIONS",
-    "FILES",
-    "MANIFEST",
-    "OPTIONAL_FILES",
     "Data",
-    "make_converter",
+    "area_problems",
+    "is_iso_date",
     "read_collection",
     "read_data",
+    "statistic_problems",
 ]
 
 _T = TypeVar("_T")
 
 _EDITION = re.compile(r"\d{4}-\d{2}", re.ASCII)
-_PROJECTIONS = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
 _SINGULAR: Final = {
     "organizations": "organization",
     "sources": "source",
@@ -428,3 +445,73 @@ def read_collection(root: Traversable, name: str) -> tuple[Any, ...]:
     if reader.problems or records is None:
         raise DataError(reader.problems)
     return tuple(sorted((record for _, record in records), key=ORDER[name]))
+
+
+# -- the rules one record must keep, beyond its fields' types --------------
+
+
+def statistic_problems(stat: Statistic) -> Iterator[tuple[str, str]]:
+    """Yield (field, message) for every rule one statistic breaks."""
+    # The unit, the percentile's value and a range's order are the model's
+    # own rules (FieldError at construction, reported at their field).
+    if stat.percentile is not None and stat.measure not in WAGE_MEASURES:
+        yield (
+            "percentile",
+            f"a percentile applies only to wage measures, not {stat.measure.value}",
+        )
+    if stat.value_high is not None and stat.measure is not Measure.ANNUAL_SALARY:
+        yield (
+            "value_high",
+            f"a range applies only to annual_salary, not {stat.measure.value}",
+        )
+    if stat.value < 0 and stat.measure not in PROJECTION_MEASURES:
+        yield "value", f"{stat.value} is negative, which {stat.measure.value} cannot be"
+    if stat.measure is Measure.EMPLOYMENT_SHARE and stat.value > 100:  # noqa: PLR2004
+        yield "value", f"a share of {stat.value} percent exceeds 100"
+    is_interval = stat.period.kind is PeriodKind.INTERVAL
+    if (stat.measure in PROJECTION_MEASURES) != is_interval:
+        yield (
+            "period",
+            ("projections take an interval period such as 2008/2018, other measures do not"),
+        )
+    if stat.accreditor is not None and stat.measure is not Measure.ACCREDITED_PROGRAMS:
+        yield "accreditor", "applies only to accredited_programs"
+    if stat.citation.source != stat.source:
+        yield (
+            "citation.source",
+            (f"cites {stat.citation.source!r} but the statistic's source is {stat.source!r}"),
+        )
+
+
+_FIPS_LENGTH: Final = 2
+_CBSA_LENGTH: Final = 5
+
+
+def area_problems(area: Area) -> Iterator[tuple[str, str]]:
+    """Yield (field, message) for every rule one area breaks."""
+    kind = area.kind
+    if (kind is AreaKind.NATIONAL) != (area.id == NATION):
+        yield "kind", f"only {NATION} is the nation"
+    if (area.fips is not None) != (kind is AreaKind.STATE):
+        yield "fips", "a state has a FIPS code, and only a state"
+    elif area.fips is not None and not (len(area.fips) == _FIPS_LENGTH and area.fips.isdigit()):
+        yield "fips", f"{area.fips!r} is not 2 digits"
+    if (area.cbsa is not None) != (kind is AreaKind.METROPOLITAN):
+        yield "cbsa", "a metropolitan area has a CBSA code, and only it"
+    elif area.cbsa is not None and not (len(area.cbsa) == _CBSA_LENGTH and area.cbsa.isdigit()):
+        yield "cbsa", f"{area.cbsa!r} is not 5 digits"
+    if (not area.states) != (kind is AreaKind.NATIONAL):
+        yield "states", "every area but the nation lies in one or more states"
+    elif kind is AreaKind.STATE and len(area.states) != 1:
+        yield "states", "a state is one state"
+
+
+def is_iso_date(text: str) -> bool:
+    try:
+        if re.fullmatch(r"\d{4}(-\d{2})?", text, re.ASCII):
+            Period.parse(text)
+        else:
+            date.fromisoformat(text)
+    except (PeriodError, ValueError):
+        return False
+    return True

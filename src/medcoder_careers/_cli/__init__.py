@@ -1,0 +1,5 @@
+"""The ``medcoder-careers`` command line (see `main`)."""
+
+from .app import main
+
+__all__ = ["main"]
