@@ -1,4 +1,4 @@
-"""Shared fixtures, the Hypothesis profiles, and the check for the shared source texts.
+"""Fixtures, the Hypothesis profiles, and where the source texts are.
 
 Hypothesis profiles (pick one with ``HYPOTHESIS_PROFILE``):
 
@@ -13,9 +13,8 @@ Hypothesis profiles (pick one with ``HYPOTHESIS_PROFILE``):
 database or shrinking, and without the check that one test runs in one executor, since
 mutmut calls the same tests many times in one process.
 
-The quote and coverage tests read the source texts in ``../shared`` (or
-``MEDCODER_SHARED``). Under CI (``CI`` set) a missing directory fails them;
-elsewhere they skip, and the run ends with one line saying what did not run.
+The quote and coverage tests read the source texts from the repository's
+``sources/`` (``SOURCES``, see ``sources/README.md``): a missing text fails them.
 """
 
 from __future__ import annotations
@@ -69,43 +68,13 @@ def examples(fast: int) -> settings:
 
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("MEDCODER_SHARED", REPO.parent / "shared"))
-SOURCES = SHARED / "sources"
-IN_CI = os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
-_NO_SHARED = "shared material missing"
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    """The shared material (source texts); fails under CI when missing, else skips."""
-    if not SOURCES.is_dir():
-        if IN_CI:
-            pytest.fail(f"CI needs the source texts, and {SOURCES} is missing")
-        pytest.skip(f"{_NO_SHARED}: {SOURCES} (set MEDCODER_SHARED)")
-    return SHARED
+SOURCES: Final = REPO / "sources"
+"""Every text and file the data is read from; a ``Source.document`` is a path relative to it."""
 
 
 def pytest_report_header() -> str:
-    """Say at the top of the run where the source texts are, and whether they are there."""
-    state = "found" if SOURCES.is_dir() else "MISSING: quote and coverage tests will not run"
-    return f"medcoder-careers: hypothesis profile {PROFILE!r}; source texts {SOURCES}: {state}"
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """End with one loud line when the quote and coverage tests were skipped for want of texts."""
-    skipped = [
-        report
-        for report in terminalreporter.stats.get("skipped", [])
-        if _NO_SHARED in str(getattr(report, "longrepr", ""))
-    ]
-    if skipped:
-        terminalreporter.write_line(
-            f"NOT RUN: {len(skipped)} quote and coverage tests, because {SOURCES} is missing "
-            "(put the shared material beside the checkout or set MEDCODER_SHARED)",
-            yellow=True,
-            bold=True,
-        )
+    """Say at the top of the run which Hypothesis profile runs and where the source texts are."""
+    return f"medcoder-careers: hypothesis profile {PROFILE!r}; source texts {SOURCES}"
 
 
 MUTATING: Final = "MUTANT_UNDER_TEST" in os.environ

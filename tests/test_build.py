@@ -15,7 +15,7 @@ import pytest
 
 import build_data as bd
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SOURCES
 
 STATES = {
     "01": ("Alabama", "AL"),
@@ -237,7 +237,7 @@ class TestAreas:
 
     def test_states_file(self) -> None:
         """states.txt gives the 54 OEWS states, DC and territories."""
-        states = bd.read_states(SHARED / "reference" / "states.txt")
+        states = bd.read_states(SOURCES / "reference" / "states.txt")
         assert (len(states), states["06"], states["78"]) == (
             54,
             ("California", "CA"),
@@ -358,8 +358,8 @@ def built(oews_snapshot: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 
 def _run(snapshot: Path, *args: str) -> int:
-    """Run the tool with the test session's snapshot cache and shared material."""
-    return bd.main(["--cache", str(snapshot.parent), "--shared", str(SHARED), *args])
+    """Run the tool with the test session's snapshot cache and the repository's sources/."""
+    return bd.main(["--cache", str(snapshot.parent), "--sources", str(SOURCES), *args])
 
 
 def _copy(source: Path, tmp_path: Path) -> Path:

@@ -1,6 +1,6 @@
 """Every quote in the data is found verbatim in the text of the source it names.
 
-A source's ``document`` is a path under the shared directory: ``sources/...``
+A source's ``document`` is a path under the repository's ``sources/``: ``sources/...``
 for the five source texts, ``reference/...`` for the reference texts.
 """
 
@@ -14,7 +14,7 @@ import pytest
 
 import medcoder_careers as mc
 
-from .conftest import SHARED
+from .conftest import SOURCES
 
 
 def _fold(text: str) -> str:
@@ -82,10 +82,7 @@ REFERENCE_TEXTS = frozenset(
 
 @cache
 def _text(document: str) -> str:
-    return _fold((SHARED / document).read_text(encoding="utf-8"))
-
-
-pytestmark = pytest.mark.usefixtures("shared")
+    return _fold((SOURCES / document).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("where", "citation"), CITATIONS, ids=[w for w, _ in CITATIONS])
@@ -97,15 +94,15 @@ def test_quote_is_verbatim(where: str, citation: mc.Citation, cat: mc.Catalog) -
 
 
 def test_every_source_has_its_text(cat: mc.Catalog) -> None:
-    """Each source names a document that exists under shared/."""
+    """Each source names a document that exists under sources/."""
     for source in cat.sources.values():
-        assert Path(SHARED / source.document).is_file(), source.document
+        assert Path(SOURCES / source.document).is_file(), source.document
 
 
 def test_every_source_text_is_a_source(cat: mc.Catalog) -> None:
     """Each of the source texts is encoded as a source."""
     documents = {source.document for source in cat.sources.values()}
-    texts = {f"sources/{p.name}" for p in (SHARED / "sources").glob("*.txt")}
+    texts = {f"sources/{p.name}" for p in (SOURCES / "sources").glob("*.txt")}
     assert texts <= documents
 
 
@@ -114,7 +111,7 @@ def test_every_reference_text_is_a_source(cat: mc.Catalog) -> None:
     documents = {source.document for source in cat.sources.values()}
     assert documents >= REFERENCE_TEXTS
     for document in REFERENCE_TEXTS:
-        assert (SHARED / document).is_file(), document
+        assert (SOURCES / document).is_file(), document
 
 
 def test_reference_documents_resolve(cat: mc.Catalog) -> None:

@@ -20,7 +20,7 @@ import pytest
 import medcoder_careers as mc
 from medcoder_careers._data.codec import make_converter
 
-from .conftest import SHARED
+from .conftest import SOURCES
 
 # A year span such as "2008-18" stands for both years; any other run of
 # digits (with thousands commas or a decimal point) is one number.
@@ -110,7 +110,7 @@ def _covered(cat: mc.Catalog, sources: Collection[str]) -> set[str]:
 
 
 def _text(document: str) -> str:
-    path = SHARED / document
+    path = SOURCES / document
     return " ".join(path.read_text(encoding="utf-8").split())
 
 
@@ -132,7 +132,6 @@ class TestCoverage:
         documents = {s.id for s in cat.sources.values() if s.document.startswith("sources/")}
         assert documents == set(EXCLUDED)
 
-    @pytest.mark.usefixtures("shared")
     @pytest.mark.parametrize("source", sorted(EXCLUDED))
     def test_numbers_covered(self, cat: mc.Catalog, source: str) -> None:
         """Every number outside the listed furniture appears in a record citing the text."""

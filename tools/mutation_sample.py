@@ -44,7 +44,7 @@ MODULES = {
 """Each module mutated, with the test files that must kill its mutants."""
 SAMPLE = ("_period", "_manifest")
 """The modules CI mutates, a few minutes: each mutant of theirs is killed or listed equivalent."""
-COPY = ("src", "tests", "tools", "docs", "README.md", "CHANGELOG.md", "pyproject.toml")
+COPY = ("src", "tests", "tools", "docs", "sources", "README.md", "CHANGELOG.md", "pyproject.toml")
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 _MUTMUT = re.compile(r"^\[tool\.mutmut\]\n(?:(?!\n\[).)*", re.DOTALL | re.MULTILINE)
 
@@ -55,7 +55,7 @@ def _config(chosen: list[str]) -> str:
     return (
         "[tool.mutmut]\n"
         'source_paths = ["src/"]\n'
-        'also_copy = ["README.md", "CHANGELOG.md", "docs/", "tools/"]\n'
+        'also_copy = ["README.md", "CHANGELOG.md", "docs/", "tools/", "sources/"]\n'
         f"only_mutate = [{modules}]\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
@@ -96,10 +96,7 @@ def main(argv: list[str]) -> int:
         text = pyproject.read_text(encoding="utf-8")
         pyproject.write_text(_MUTMUT.sub(_config(chosen), text, count=1), encoding="utf-8")
         mutmut = [sys.executable, "-m", "mutmut"]
-        # The copy is elsewhere: point the tests at the shared texts beside the checkout.
-        shared = os.environ.get("MEDCODER_SHARED", str(ROOT.parent / "shared"))
-        env = {**os.environ, "MEDCODER_SHARED": shared}
-        subprocess.run([*mutmut, "run", "--max-children", "2"], cwd=work, check=True, env=env)
+        subprocess.run([*mutmut, "run", "--max-children", "2"], cwd=work, check=True)
         results = subprocess.run(
             [*mutmut, "results", "--all", "true"],
             cwd=work,
