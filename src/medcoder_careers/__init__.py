@@ -46,6 +46,9 @@ from ._model import (
     Source,
     Specialty,
     Statistic,
+    Task,
+    Technology,
+    Unpublished,
 )
 from ._period import Period, PeriodKind
 from ._quick import QuickFacts
@@ -56,12 +59,15 @@ from ._version import DATA_VERSION, __version__
 from ._vocab import (
     AreaKind,
     Bound,
+    Coverage,
     FactTopic,
     Measure,
     OrganizationKind,
     RequirementKind,
     SourceKind,
+    TaskKind,
     Unit,
+    UnpublishedReason,
 )
 
 if TYPE_CHECKING:
@@ -87,6 +93,7 @@ __all__ = [
     "Catalog",
     "Citation",
     "Comparison",
+    "Coverage",
     "CpiAnnualAverage",
     "CpiError",
     "Credential",
@@ -121,8 +128,13 @@ __all__ = [
     "SourceKind",
     "Specialty",
     "Statistic",
+    "Task",
+    "TaskKind",
+    "Technology",
     "Topic",
     "Unit",
+    "Unpublished",
+    "UnpublishedReason",
     "VerifyReport",
     "__version__",
     "catalog",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from typing import ParamSpec, TypeVar
 
 import attrs
 
@@ -22,6 +24,7 @@ __all__ = [
     "NotFound",
     "PeriodError",
     "Problem",
+    "checked_call",
     "clip",
     "plural",
     "shown",
@@ -263,3 +266,74 @@ class ArgumentNotFound(ArgumentError, NotFound):  # noqa: N818 - NotFound's name
     def _message(self) -> str:
         choices = ", ".join(map(repr, self.suggestions))
         return f"{self.kind} must be one of {choices}, got {shown(self.key)}"
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def checked_call(noun: str = "argument") -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Make a call that does not fit the decorated function an `ArgumentError`, not a TypeError.
+
+    Python refuses an unknown keyword or one argument too many with its own
+    `TypeError` before the function runs; the decorated function raises
+    `ArgumentError` instead, naming the unknown keyword (a *noun* such as
+    ``"filter"``) and the closest known ones. The signature (for the docs and
+    type checkers) is the function's own, and a call that fits costs one
+    more frame. A `TypeError` from within the function is not touched.
+    """
+
+    def decorate(function: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(function)
+        def call(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return function(*args, **kwargs)
+            except TypeError:
+                problem = _misfit(function, args, kwargs, noun)
+                if problem is None:  # the call fits: the TypeError came from inside
+                    raise
+                raise ArgumentError(problem) from None
+
+        return call
+
+    return decorate
+
+
+def _misfit(
+    function: Callable[..., object],
+    args: tuple[object, ...],
+    kwargs: Mapping[str, object],
+    noun: str,
+) -> str | None:
+    """Return why calling *function* with *args* and *kwargs* does not fit, or None if it does."""
+    import difflib  # noqa: PLC0415 - only a bad call needs these; keep import fast
+    import inspect  # noqa: PLC0415
+
+    signature = inspect.signature(function)
+    try:
+        signature.bind(*args, **kwargs)
+    except TypeError as exc:
+        reason = str(exc)
+    else:
+        return None
+    parameters = signature.parameters
+    names = [
+        name
+        for name, parameter in parameters.items()
+        if name != "self"
+        and parameter.kind not in {parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD}
+    ]
+    label = f"{function.__name__}()"
+    if not names:
+        given = len(args) + len(kwargs) - ("self" in parameters)
+        return f"{label} takes no arguments, got {plural(given, 'argument')}"
+    unknown = [key for key in kwargs if key not in parameters]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], names, n=3, cutoff=0.6)
+        hint = (
+            f"did you mean {', '.join(map(repr, close))}?"
+            if close
+            else f"the {noun}s are: {', '.join(names)}"
+        )
+        return f"{label} has no {noun} {shown(unknown[0])}; {hint}"
+    return f"{label}: {reason}"

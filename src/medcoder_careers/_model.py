@@ -15,18 +15,22 @@ from typing import TypeVar
 
 import attrs
 
+from ._display import record_html
 from ._errors import FieldError
 from ._period import Period
 from ._vocab import (
     PERCENTILES,
     AreaKind,
     Bound,
+    Coverage,
     FactTopic,
     Measure,
     OrganizationKind,
     RequirementKind,
     SourceKind,
+    TaskKind,
     Unit,
+    UnpublishedReason,
     units_for,
 )
 
@@ -50,6 +54,9 @@ __all__ = [
     "Source",
     "Specialty",
     "Statistic",
+    "Task",
+    "Technology",
+    "Unpublished",
     "none_first",
     "statistic_order",
 ]
@@ -68,6 +75,10 @@ class _Record:
         fields = type(self).__attrs_attrs__  # type: ignore[attr-defined]
         shown = ", ".join(f"{field.name}={getattr(self, field.name)!r}" for field in fields)
         return f"{type(self).__name__}({shown})"
+
+    def _repr_html_(self) -> str:
+        """Return the record as an HTML table of its fields (what Jupyter shows)."""
+        return record_html(self)  # type: ignore[arg-type]  # every subclass is an attrs class
 
 
 def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -147,11 +158,17 @@ class SocCode(_Record):
         version: The SOC version's year: 2000, 2010 or 2018.
         code: The code, e.g. ``"29-2071"``.
         title: The official title in that version.
+        definition: The official definition of the code, verbatim (2018
+            codes: "... Includes medical coders. Excludes ..."), else None.
+            Its citation is the occupation's, located ``soc:29-2072``.
+
+    .. versionadded:: 2027.1.0 ``definition``.
     """
 
     version: int
     code: str
     title: str
+    definition: str | None = attrs.field(default=None, order=False)
 
     def __str__(self) -> str:
         """Render as ``2010 SOC 29-2071 Medical Records and ...``."""
@@ -216,12 +233,18 @@ class Requirement(_Record):
         text: The condition, in the library's own words.
         organization: Id of the organization involved (the accreditor, the
             exam's administrator), or None.
+        route: The path this requirement belongs to, e.g. ``"A1"``;
+            requirements sharing a route are all needed for it, different
+            routes are alternatives; None: needed on every path.
         citation: Where a source states it.
+
+    .. versionadded:: 2027.1.0 ``route``.
     """
 
     kind: RequirementKind
     text: str
     organization: str | None = attrs.field(default=None, order=none_first)
+    route: str | None = attrs.field(default=None, order=none_first)
     citation: Citation = attrs.field(order=False)
 
 
@@ -276,6 +299,61 @@ class Specialty(_Record):
         return self.name
 
 
+_JOB_ZONES = range(1, 6)
+
+
+def _check_job_zone(_: object, attribute: "attrs.Attribute[int | None]", value: object) -> None:
+    if value is not None and (isinstance(value, bool) or value not in _JOB_ZONES):
+        msg = f"a job zone is 1 to 5, got {value!r}"
+        raise FieldError(attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Task(_Record):
+    """One task of an occupation, as O*NET states it.
+
+    Attributes:
+        id: The O*NET Task ID (``22881``).
+        text: The task, verbatim.
+        kind: Core or supplemental as O*NET rates it, or None where O*NET
+            gives no rating (every task of 29-2072.00 is unrated).
+        citation: The task's row in O*NET's task statements (locator
+            ``onet:task:22881``).
+
+    .. versionadded:: 2027.1.0
+    """
+
+    id: int
+    text: str = attrs.field(order=False)
+    kind: TaskKind | None = attrs.field(order=False, default=None)
+    citation: Citation = attrs.field(order=False)
+
+
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Technology(_Record):
+    """A piece of technology an occupation's workers use, as O*NET lists it.
+
+    Attributes:
+        example: The product or kind of software, e.g. ``"Epic Systems"``.
+        commodity: The UNSPSC commodity code O*NET files it under.
+        commodity_title: That commodity's title, e.g. ``"Medical software"``.
+        hot: Whether O*NET marks it a hot technology (often asked for in
+            job postings).
+        in_demand: Whether O*NET marks it in demand for this occupation.
+        citation: The row in O*NET's technology skills (locator
+            ``onet:technology:29-2072.00:43232610:Epic Systems``).
+
+    .. versionadded:: 2027.1.0
+    """
+
+    example: str
+    commodity: int
+    commodity_title: str = attrs.field(order=False)
+    hot: bool = attrs.field(order=False, default=False)
+    in_demand: bool = attrs.field(order=False, default=False)
+    citation: Citation = attrs.field(order=False)
+
+
 @attrs.frozen(kw_only=True, order=True, repr=False)
 class Occupation(_Record):
     """An occupation, with its codes in every SOC version.
@@ -292,7 +370,21 @@ class Occupation(_Record):
         related: Ids of occupations the sources name as related.
         advancement: How its workers advance, in the library's own words.
         summary: A one-paragraph description in the library's own words.
-        citations: Where the sources state these facts.
+        description: O*NET's description of the occupation, verbatim, else None.
+        job_zone: O*NET's job zone, 1 (little preparation) to 5 (extensive
+            preparation), else None.
+        tasks: O*NET's tasks, in O*NET's order.
+        technology: The technology O*NET lists for it, in O*NET's order.
+        onet_titles: O*NET's alternate titles and sample of reported titles.
+            `Catalog.search` finds them; they are not lookup keys of
+            `Catalog.occupation`, so a title two occupations share names
+            neither.
+        citations: Where the sources state these facts (the O*NET
+            description, job zone and titles, and each SOC definition
+            among them).
+
+    .. versionadded:: 2027.1.0 ``description``, ``job_zone``, ``tasks``,
+       ``technology`` and ``onet_titles``.
 
     Each occupation has a page in the career atlas (:doc:`/_generated/atlas/index`):
     quick facts, pay over time, projections, industries and states.
@@ -308,6 +400,11 @@ class Occupation(_Record):
     related: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
     advancement: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
     summary: str = attrs.field(order=False, default="")
+    description: str | None = attrs.field(order=False, default=None)
+    job_zone: int | None = attrs.field(order=False, default=None, validator=_check_job_zone)
+    tasks: tuple[Task, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    technology: tuple[Technology, ...] = attrs.field(order=False, default=(), converter=_tuple)
+    onet_titles: tuple[str, ...] = attrs.field(order=False, default=(), converter=_tuple)
     citations: tuple[Citation, ...] = attrs.field(order=False, converter=_tuple)
 
 
@@ -451,14 +548,19 @@ class Statistic(_Record):
         accreditor: Id of the organization that accredited the programs counted.
         descriptor: The source's words for the figure ("Faster than average").
         definition: The occupational definition counted, as SOC codes
-            (``"29-2071"``, or ``"29-2072+29-9021"`` under the 2018 SOC); None
-            where the source names none. Figures of different definitions
-            are not one series.
+            (``"29-2071"`` under the 2000 and 2010 SOC, ``"29-2072"`` under
+            the 2018 SOC, or the OEWS hybrid ``"29-2098"`` of May 2019 and
+            May 2020); None where the source names none. Figures of
+            different definitions are not one series.
+        coverage: Which jobs an employment figure counts: all jobs, the
+            self-employed included (the handbook, Employment Projections),
+            or wage and salary jobs only (OEWS); None on every other measure.
         rse: The relative standard error BLS publishes with the figure, in
             percent, else None.
         citation: The verbatim excerpt that states the figure.
 
     .. versionadded:: 2026.2.0 ``area`` and ``rse``.
+    .. versionadded:: 2027.1.0 ``coverage``.
     """
 
     period: Period
@@ -478,6 +580,7 @@ class Statistic(_Record):
     unit: Unit
     bound: Bound = Bound.EXACT
     definition: str | None = attrs.field(default=None, order=none_first)
+    coverage: Coverage | None = attrs.field(default=None, order=none_first)
     descriptor: str | None = attrs.field(order=False, default=None)
     rse: Decimal | None = attrs.field(order=False, default=None)
     citation: Citation = attrs.field(order=False)
@@ -533,6 +636,7 @@ def statistic_order(stat: Statistic) -> tuple[object, ...]:
         stat.unit,
         stat.bound,
         none_first(stat.definition),
+        none_first(stat.coverage),
     )
 
 
@@ -556,6 +660,45 @@ class Fact(_Record):
     topic: FactTopic
     text: str
     citation: Citation = attrs.field(order=False)
+
+
+@attrs.frozen(kw_only=True, order=True, repr=False)
+class Unpublished(_Record):
+    """A figure a release lists but does not publish, and why: what `Catalog.stats` cannot find.
+
+    Attributes:
+        occupation: Id of the `Occupation`.
+        measure: The measure of the figure not published.
+        area: Id of the `Area`.
+        industry: Id of the `Industry`, or None for the whole occupation.
+        percentile: The wage percentile, or None.
+        period: The release's reference period.
+        source: Id of the release's `Source`.
+        definition: The SOC codes the release counts for the occupation.
+        reason: Withheld (the estimate was not released), not applicable
+            (hourly or annual pay for an occupation paid the other way),
+            or no estimate (the release has none for the occupation there).
+        footnote: The footnote's words as the release prints them
+            ("Estimate not released."), or None where no footnote says why.
+        footnote_code: The footnote's code or marker as printed (``"8"``,
+            ``"*"``), or None.
+
+    .. versionadded:: 2027.1.0
+    """
+
+    period: Period
+    source: str
+    occupation: str
+    measure: Measure
+    area: str = attrs.field(validator=_check_area_code)
+    industry: str | None = attrs.field(default=None, order=none_first)
+    percentile: int | None = attrs.field(
+        default=None, order=none_first, validator=_check_percentile
+    )
+    definition: str | None = attrs.field(default=None, order=none_first)
+    reason: UnpublishedReason
+    footnote: str | None = attrs.field(default=None, order=False)
+    footnote_code: str | None = attrs.field(default=None, order=False)
 
 
 @attrs.frozen(kw_only=True, order=True, repr=False)

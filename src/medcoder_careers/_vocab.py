@@ -6,18 +6,22 @@ import enum
 from types import MappingProxyType
 
 __all__ = [
+    "CHANGE_MEASURES",
     "DOLLAR_UNITS",
     "PERCENTILES",
     "PROJECTION_MEASURES",
     "WAGE_MEASURES",
     "AreaKind",
     "Bound",
+    "Coverage",
     "FactTopic",
     "Measure",
     "OrganizationKind",
     "RequirementKind",
     "SourceKind",
+    "TaskKind",
     "Unit",
+    "UnpublishedReason",
     "units_for",
 ]
 
@@ -51,6 +55,16 @@ class Measure(enum.StrEnum):
     """The occupation's share of the area's jobs over its share of the nation's."""
     SHARE_OF_INDUSTRY = "share_of_industry"
     """Percent of an ``industry``'s jobs that the occupation holds."""
+    PROJECTED_EMPLOYMENT = "projected_employment"
+    """Employment projected for the end of the period (jobs).
+
+    .. versionadded:: 2027.1.0
+    """
+    ANNUAL_OPENINGS = "annual_openings"
+    """Job openings a year, on average over the projection period (jobs per year).
+
+    .. versionadded:: 2027.1.0
+    """
 
 
 class Unit(enum.StrEnum):
@@ -70,6 +84,11 @@ class Unit(enum.StrEnum):
     """Jobs per 1,000 jobs of all occupations."""
     RATIO = "ratio"
     """A plain ratio (``1.0`` is parity)."""
+    JOBS_PER_YEAR = "jobs_per_year"
+    """A count of jobs a year (openings).
+
+    .. versionadded:: 2027.1.0
+    """
 
 
 class Bound(enum.StrEnum):
@@ -98,6 +117,44 @@ class AreaKind(enum.StrEnum):
     """A metropolitan statistical area (or New England city and town area)."""
     NONMETROPOLITAN = "nonmetropolitan"
     """A nonmetropolitan area: counties of one state outside every metro area."""
+
+
+class Coverage(enum.StrEnum):
+    """Which jobs an employment figure counts.
+
+    .. versionadded:: 2027.1.0
+    """
+
+    ALL_JOBS = "all_jobs"
+    """Every job, the self-employed included (the handbook, Employment Projections)."""
+    WAGE_AND_SALARY = "wage_and_salary"
+    """Wage and salary jobs only, the self-employed excluded (the OEWS survey)."""
+
+
+class TaskKind(enum.StrEnum):
+    """How O*NET rates a task of an occupation.
+
+    .. versionadded:: 2027.1.0
+    """
+
+    CORE = "core"
+    """Critical to the occupation (rated important and done by most incumbents)."""
+    SUPPLEMENTAL = "supplemental"
+    """Less relevant or less important to the occupation."""
+
+
+class UnpublishedReason(enum.StrEnum):
+    """Why a release lists a figure but does not publish it.
+
+    .. versionadded:: 2027.1.0
+    """
+
+    WITHHELD = "withheld"
+    """The estimate was not released (OEWS footnote 8, or ``*``/``**`` in a national file)."""
+    NOT_APPLICABLE = "not_applicable"
+    """Hourly or annual pay is not published for an occupation paid the other way (footnote 4)."""
+    NO_ESTIMATE = "no_estimate"
+    """The release has no estimate for the occupation in that area or industry."""
 
 
 class OrganizationKind(enum.StrEnum):
@@ -166,8 +223,11 @@ class FactTopic(enum.StrEnum):
 WAGE_MEASURES = frozenset({Measure.ANNUAL_WAGE, Measure.HOURLY_WAGE})
 """The measures that take a ``percentile``."""
 
-PROJECTION_MEASURES = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
-"""The measures of a change over a projection's interval (they may be negative)."""
+CHANGE_MEASURES = frozenset({Measure.PROJECTED_CHANGE, Measure.PROJECTED_CHANGE_PERCENT})
+"""The measures of a change over a projection's interval: they may be negative."""
+
+PROJECTION_MEASURES = CHANGE_MEASURES | {Measure.PROJECTED_EMPLOYMENT, Measure.ANNUAL_OPENINGS}
+"""The measures of a projection: each states an interval period such as ``2024/2034``."""
 
 DOLLAR_UNITS = frozenset({Unit.USD_PER_YEAR, Unit.USD_PER_HOUR})
 """The units of dollar amounts: what CPI-U adjusts."""
@@ -190,6 +250,8 @@ _UNITS: MappingProxyType[Measure, frozenset[Unit]] = MappingProxyType(
         Measure.EMPLOYMENT_PER_1000_JOBS: frozenset({Unit.PER_1000_JOBS}),
         Measure.LOCATION_QUOTIENT: frozenset({Unit.RATIO}),
         Measure.SHARE_OF_INDUSTRY: frozenset({Unit.PERCENT}),
+        Measure.PROJECTED_EMPLOYMENT: frozenset({Unit.JOBS}),
+        Measure.ANNUAL_OPENINGS: frozenset({Unit.JOBS_PER_YEAR}),
     }
 )
 

@@ -70,6 +70,13 @@ def _structure_text(value: object, cls: type[str]) -> str:
     return value
 
 
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {type(value).__name__}"
+        raise _InvalidValueError(msg)
+    return value
+
+
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"expected an integer, got {type(value).__name__}"
@@ -204,6 +211,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Period, str)
     converter.register_structure_hook(str, _structure_text)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(converter, cls))
     converter.register_structure_hook_func(_is_tuple_of, _tuple_hook(converter))
     return converter

@@ -117,6 +117,7 @@ RELEASES: Final[Mapping[str, str]] = MappingProxyType(
         "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
         "2026.2": "996b934a7ae59d6134d3ca76daee9b3c1783e5ea8683134f260f520830c7c87c",
         "2026.3": "7e893ab91414fbb7b23ee51f884f6e17641f1fc9df12c0ff156ba79c69847256",
+        "2027.1": "7f9ab785b661123593f588642e882f554dea7028529d74606d0ec6342ac2c8ba",
     }
 )
 """Every data release, oldest first, with its manifest digest (`Manifest.digest`).

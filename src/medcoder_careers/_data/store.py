@@ -79,8 +79,8 @@ class Store:
 
     Served from a validated `Data` (`load`), or read from the directory on
     demand (the packaged data): each JSON collection by the trusted reader,
-    falling back to the strict one on any surprise, the tables opened on
-    the first query.
+    falling back to the strict one on any surprise, the tables opened
+    (trusted) on the first query.
     """
 
     __slots__ = ("_collections", "_data", "_lock", "_manifest", "_root", "_tables")
@@ -142,9 +142,16 @@ class Store:
         return self._tables.get()
 
     def _open_tables(self) -> tuple[Table, ...]:
-        from .table import open_table  # noqa: PLC0415 - sqlite3 loads with the tables
+        from medcoder_careers._errors import DataError  # noqa: PLC0415 - keep import fast
 
-        return tuple(open_table(self.root, name) for name in self.table_names())
+        from .table import open_table, release_problems  # noqa: PLC0415 - sqlite3 loads with them
+
+        # Opened trusted: a store reading on demand serves the packaged data (`catalog`),
+        # whose table files were checked when they were built (`load` checks all).
+        tables = tuple(open_table(self.root, name, trusted=True) for name in self.table_names())
+        if problems := release_problems(tables):
+            raise DataError(problems)
+        return tables
 
     def table_names(self) -> tuple[str, ...]:
         """Return the names of the statistical table files the manifest lists, sorted."""

@@ -34,6 +34,7 @@ from medcoder_careers._model import (
 )
 from medcoder_careers._period import Period, PeriodKind
 from medcoder_careers._vocab import (
+    CHANGE_MEASURES,
     PROJECTION_MEASURES,
     WAGE_MEASURES,
     AreaKind,
@@ -54,7 +55,7 @@ from .manifest import (
     read_manifest,
 )
 from .reads import read_json
-from .table import Table, open_table
+from .table import Table, open_table, release_problems
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -337,6 +338,7 @@ def _statistic_identity(stat: Statistic) -> tuple[object, ...]:
         stat.percentile,
         stat.accreditor,
         stat.definition,
+        stat.coverage,
     )
 
 
@@ -366,9 +368,10 @@ def _open_tables(reader: _Reader, names: Iterable[str]) -> list[Table]:
     tables = []
     for name in names:
         try:
-            tables.append(open_table(reader.root, name))
+            tables.append(open_table(reader.root, name, check=True))
         except DataError as exc:
             reader.problems += exc.problems
+    reader.problems += release_problems(tables)
     return tables
 
 
@@ -464,7 +467,7 @@ def statistic_problems(stat: Statistic) -> Iterator[tuple[str, str]]:
             "value_high",
             f"a range applies only to annual_salary, not {stat.measure.value}",
         )
-    if stat.value < 0 and stat.measure not in PROJECTION_MEASURES:
+    if stat.value < 0 and stat.measure not in CHANGE_MEASURES:
         yield "value", f"{stat.value} is negative, which {stat.measure.value} cannot be"
     if stat.measure is Measure.EMPLOYMENT_SHARE and stat.value > 100:  # noqa: PLR2004
         yield "value", f"a share of {stat.value} percent exceeds 100"
@@ -476,6 +479,14 @@ def statistic_problems(stat: Statistic) -> Iterator[tuple[str, str]]:
         )
     if stat.accreditor is not None and stat.measure is not Measure.ACCREDITED_PROGRAMS:
         yield "accreditor", "applies only to accredited_programs"
+    if (stat.coverage is None) == (stat.measure is Measure.EMPLOYMENT):
+        yield (
+            "coverage",
+            (
+                "an employment figure says which jobs it counts (all_jobs or wage_and_salary), "
+                "and only an employment figure"
+            ),
+        )
     if stat.citation.source != stat.source:
         yield (
             "citation.source",
