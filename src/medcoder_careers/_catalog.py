@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from ._data.store import Lazy, Store
-from ._errors import ArgumentCpiError, ArgumentError, DataError, Problem, plural
+from ._errors import ArgumentCpiError, ArgumentError, DataError, Problem, checked_call, plural
 from ._filters import ANY, AnyType
 from ._model import (
     Area,
@@ -30,6 +30,7 @@ from ._model import (
     Organization,
     Source,
     Statistic,
+    Unpublished,
 )
 from ._names import (
     AREA,
@@ -47,7 +48,7 @@ from ._quick import QuickFacts, quick_facts
 from ._search import Search, SearchResult
 from ._series import Series, series
 from ._topics import Topic, topics
-from ._vocab import FactTopic, Measure
+from ._vocab import Coverage, FactTopic, Measure
 
 if TYPE_CHECKING:
     import numbers
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 
     from ._compare import Comparison
     from ._data.manifest import VerifyReport
+    from ._data.table import Columns
 
 __all__ = ["Catalog", "catalog", "compare", "export", "inflate", "load"]
 
@@ -186,6 +188,7 @@ class Catalog:
         """CPI-U annual averages by year (read-only)."""
         return self._cpi_u.get()
 
+    @checked_call()
     def occupation(self, key: str | Occupation) -> Occupation:
         """Return the occupation *key* names.
 
@@ -199,6 +202,7 @@ class Catalog:
         """
         return self._names.find(OCCUPATION, key)
 
+    @checked_call()
     def credential(self, key: str | Credential) -> Credential:
         """Return the credential *key* names: id, abbreviation (``"RHIT"``) or name.
 
@@ -207,6 +211,7 @@ class Catalog:
         """
         return self._names.find(CREDENTIAL, key)
 
+    @checked_call()
     def organization(self, key: str | Organization) -> Organization:
         """Return the organization *key* names: id, abbreviation (``"AHIMA"``) or name.
 
@@ -215,6 +220,7 @@ class Catalog:
         """
         return self._names.find(ORGANIZATION, key)
 
+    @checked_call()
     def source(self, key: str | Source) -> Source:
         """Return the source *key* names: id, title, or edition label (``"2010-11"``).
 
@@ -223,6 +229,7 @@ class Catalog:
         """
         return self._names.find(SOURCE, key)
 
+    @checked_call()
     def industry(self, key: str | Industry) -> Industry:
         """Return the industry *key* names: NAICS code, OEWS industry code or title.
 
@@ -234,6 +241,7 @@ class Catalog:
         """
         return self._names.find(INDUSTRY, key)
 
+    @checked_call()
     def area(self, key: str | Area) -> Area:
         """Return the area *key* names.
 
@@ -257,6 +265,7 @@ class Catalog:
         """
         return self._names.find(AREA, key)
 
+    @checked_call()
     def credentials_by(self, organization: str | Organization) -> tuple[Credential, ...]:
         """Return the credentials *organization* issues, ordered by id.
 
@@ -265,6 +274,7 @@ class Catalog:
         """
         return self._names.credentials_by(organization)
 
+    @checked_call()
     def related(self, occupation: str | Occupation) -> tuple[Occupation, ...]:
         """Return the occupations the sources name as related to *occupation*.
 
@@ -281,6 +291,7 @@ class Catalog:
         """
         return topics()
 
+    @checked_call()
     def search(
         self, text: str, kind: str | None = None, limit: int = 10
     ) -> tuple[SearchResult, ...]:
@@ -328,6 +339,7 @@ class Catalog:
         """
         return self._search.search(text, kind, limit)
 
+    @checked_call("filter")
     def stats(  # noqa: PLR0913, PLR0917 - the contract's filters
         self,
         occupation: str | Occupation | AnyType = ANY,
@@ -342,15 +354,16 @@ class Catalog:
         experience: str | AnyType | None = ANY,
         accreditor: str | Organization | AnyType | None = ANY,
         definition: str | AnyType | None = ANY,
+        coverage: str | Coverage | AnyType | None = ANY,
     ) -> tuple[Statistic, ...]:
         """Return the statistics that pass every filter given, by period then source.
 
         A filter left out (`ANY`) does not filter. A qualifier
         (``percentile``, ``industry``, ``setting``, ``experience``,
-        ``accreditor``, ``definition``) given as None keeps only the
-        statistics *without* it: ``industry=None`` is the whole occupation
-        (all industries together), ``percentile=None`` excludes the
-        percentiles. ``occupation``, ``measure``, ``source``, ``edition``,
+        ``accreditor``, ``definition``, ``coverage``) given as None keeps
+        only the statistics *without* it: ``industry=None`` is the whole
+        occupation (all industries together), ``percentile=None`` excludes
+        the percentiles. ``occupation``, ``measure``, ``source``, ``edition``,
         ``period`` and ``area`` have no such value: None there raises
         `ArgumentError`.
 
@@ -363,8 +376,12 @@ class Catalog:
         wages). ``area`` takes what `area` takes (``"CA"``, ``"US"``,
         ``"Akron, OH"``). ``percentile`` takes 10, 25, 50, 75, 90, their
         text (trimmed, any case) or ``"median"``. ``definition`` takes the
-        SOC codes a figure counts (``"29-2072"``, ``"29-2072+29-9021"``).
-        Results are cached: the same query returns the same tuple.
+        SOC codes a figure counts (``"29-2072"``, ``"29-2098"``).
+        ``coverage`` takes ``"all_jobs"`` (the handbook and Employment
+        Projections count every job, the self-employed included) or
+        ``"wage_and_salary"`` (OEWS); every employment figure has one, so
+        ``measure="employment", coverage=None`` finds nothing. Results are
+        cached: the same query returns the same tuple.
 
         Args:
             occupation: The occupation (``"medical coder"``, ``"29-2072"``).
@@ -380,6 +397,7 @@ class Catalog:
             experience: The experience band (``"1 to 4 years"``).
             accreditor: The organization that accredited the programs counted.
             definition: The occupational definition counted.
+            coverage: The jobs an employment figure counts (a `Coverage`).
 
         Returns:
             The matching statistics, ordered by period, then source.
@@ -387,7 +405,9 @@ class Catalog:
         Raises:
             NotFound: a filter names nothing (with suggestions).
             ArgumentError: None for a filter that has no "absent" value, or a
-                percentile that is not one BLS publishes.
+                percentile that is not one BLS publishes; a filter this
+                method does not have (``ocupation=``: the message names the
+                closest filters), or more than 13 given by position.
             PeriodError: *period* is not a period.
 
         >>> import medcoder_careers as mc
@@ -398,6 +418,7 @@ class Catalog:
 
         .. versionchanged:: 2026.2.0 ``area``; filters default to `ANY`, and
            None keeps the statistics without a qualifier.
+        .. versionchanged:: 2027.1.0 ``coverage``.
         """
         return self._query.stats(
             occupation=occupation,
@@ -412,21 +433,28 @@ class Catalog:
             experience=experience,
             accreditor=accreditor,
             definition=definition,
+            coverage=coverage,
         )
 
+    @checked_call()
     def series(
         self, occupation: str | Occupation, measure: str | Measure, **qualifiers: object
     ) -> Series:
         """Return one measure of one occupation over time, one point per period.
 
-        Where several sources state a figure for the same period, the
-        newest source wins and the others are kept as the point's
-        ``alternatives``. Sources rank by the year of their handbook
-        edition, else of their publication or currency date, else of the
-        latest period they report on; ties go to the greater source id.
+        Where several sources state a figure for the same period, one wins
+        and the others are kept as the point's ``alternatives``: a
+        statistical file read cell by cell (an OEWS release, the
+        Employment Projections tables) wins over a page that quotes it;
+        then the newer source wins, by the year of its handbook edition,
+        else of its publication or currency date, else of the latest period
+        it reports on; ties go to the greater source id.
 
         A series is one slice of the measure: ``area`` defaults to the
-        nation, ``percentile`` to 50 (the median) for wage measures, and
+        nation, ``percentile`` to 50 (the median) for wage measures,
+        ``coverage`` to ``"wage_and_salary"`` for employment (OEWS; the
+        handbook's and Employment Projections' counts of every job are
+        ``coverage="all_jobs"``: a series never joins the two), and
         ``industry``, ``setting``, ``experience`` and ``accreditor`` to
         None (the figures without them: the occupation as a whole).
         ``definition`` is not filtered unless given: the series then spans
@@ -437,7 +465,7 @@ class Catalog:
             occupation: The occupation (any lookup key or the entity).
             measure: The measure (the enum or its plain string).
             **qualifiers: ``area``, ``percentile``, ``industry``, ``setting``,
-                ``experience``, ``accreditor``, ``definition``.
+                ``experience``, ``accreditor``, ``definition``, ``coverage``.
 
         Returns:
             The series; empty when the occupation has no figure of the
@@ -464,6 +492,7 @@ class Catalog:
         """
         return series(self._query, self._names, occupation, measure, qualifiers)
 
+    @checked_call()
     def quick_facts(self, occupation: str | Occupation, area: str | Area = "US") -> QuickFacts:
         """Return the first answers about *occupation*: pay, jobs, outlook, education.
 
@@ -492,6 +521,68 @@ class Catalog:
         """
         return quick_facts(self._query, self._names, occupation, area)
 
+    @checked_call("filter")
+    def unpublished(  # noqa: PLR0913, PLR0917 - the filters of stats()
+        self,
+        occupation: str | Occupation | AnyType = ANY,
+        measure: str | Measure | AnyType = ANY,
+        source: str | Source | AnyType = ANY,
+        edition: str | Source | AnyType = ANY,
+        period: str | Period | AnyType = ANY,
+        area: str | Area | AnyType = ANY,
+        percentile: int | str | AnyType | None = ANY,
+        industry: str | Industry | AnyType | None = ANY,
+        setting: str | AnyType | None = ANY,
+        experience: str | AnyType | None = ANY,
+        accreditor: str | Organization | AnyType | None = ANY,
+        definition: str | AnyType | None = ANY,
+        coverage: str | Coverage | AnyType | None = ANY,
+    ) -> tuple[Unpublished, ...]:
+        """Return why `stats` finds nothing: the figures a release lists but does not publish.
+
+        One `Unpublished` record for each figure the filters (those of
+        `stats`, read the same way) select that a statistical release of the
+        catalog lists but does not publish, within the catalog's areas and
+        industries: ``withheld`` (BLS did not release it: footnote 8, or a
+        national file's ``*`` or ``**``), ``not_applicable`` (hourly or annual
+        pay of an occupation paid the other way: footnote 4) or
+        ``no_estimate`` (the release has no estimate for the occupation in
+        that area or industry, though it covers them for others: one record
+        for each measure and percentile it publishes there for others). Each
+        record quotes its footnote as the release prints it, where one
+        says why. Ordered like statistics: by period, then source.
+
+        Raises:
+            NotFound: a filter names nothing (with suggestions).
+            ArgumentError: None for a filter that has no "absent" value, or a
+                percentile that is not one BLS publishes.
+            PeriodError: *period* is not a period.
+
+        >>> import medcoder_careers as mc
+        >>> cat = mc.catalog()
+        >>> found = cat.unpublished(occupation="29-9021", area="Lima, OH", measure="annual_wage")
+        >>> sorted({(r.reason.value, r.percentile) for r in found})[:2]
+        [('no_estimate', 10), ('no_estimate', 25)]
+
+        .. versionadded:: 2027.1.0
+        """
+        return self._query.unpublished(
+            occupation=occupation,
+            measure=measure,
+            source=source,
+            edition=edition,
+            period=period,
+            area=area,
+            percentile=percentile,
+            industry=industry,
+            setting=setting,
+            experience=experience,
+            accreditor=accreditor,
+            definition=definition,
+            coverage=coverage,
+        )
+
+    @checked_call("filter")
     def find_facts(
         self,
         occupation: str | Occupation | None = None,
@@ -511,6 +602,7 @@ class Catalog:
         """The manifest's fingerprint of this data release (sha256 hex)."""
         return self._store.manifest.digest
 
+    @checked_call()
     def verify(self) -> VerifyReport:
         """Re-hash the data files against the manifest and report."""
         return self._store.verify()
@@ -522,6 +614,7 @@ def _packaged_root() -> Traversable:
     return files(__package__) / "data"
 
 
+@checked_call()
 def load(path: str | os.PathLike[str] | Traversable) -> Catalog:
     """Read and validate the data directory at *path*.
 
@@ -562,6 +655,7 @@ _lock = threading.Lock()
 _packaged: Catalog | None = None
 
 
+@checked_call()
 def catalog() -> Catalog:
     """Return the packaged data release, shared, reading each file on first use.
 
@@ -569,6 +663,10 @@ def catalog() -> Catalog:
     catalog under a lock, every later call returns the same object. The
     packaged data was validated when it was built (and by the tests); its
     files are read when something first needs them.
+
+    Raises:
+        ArgumentError: an argument is given: `catalog` takes none (`load`
+            reads a directory).
 
     >>> import medcoder_careers as mc
     >>> mc.catalog() is mc.catalog()
@@ -598,6 +696,16 @@ def _cpi_u(given: object) -> Mapping[int, CpiAnnualAverage]:
     return given.cpi_u
 
 
+def statistics_columns(catalog: Catalog, filters: Mapping[str, object]) -> Columns:
+    """Return what ``catalog.stats(**filters)`` returns, as `Columns` (for `to_frame`).
+
+    Raises:
+        NotFound: a filter names nothing (as `Catalog.stats`).
+        ArgumentError: as `Catalog.stats`.
+    """
+    return catalog._query.columns(filters)  # noqa: SLF001 - this module's own class
+
+
 def _store(given: object) -> Store:
     """Return the store of *given*: a catalog, or None for the packaged one.
 
@@ -612,6 +720,7 @@ def _store(given: object) -> Store:
     return given._store  # noqa: SLF001 - this module's own class
 
 
+@checked_call()
 def compare(
     a: Statistic,
     b: Statistic,
@@ -622,7 +731,7 @@ def compare(
     """Compare statistic *b* with statistic *a*: change, ratio, growth rate.
 
     The two must agree on measure, unit and every qualifier (percentile,
-    industry, setting, experience, accreditor); they may differ in period,
+    industry, setting, experience, accreditor, coverage); they may differ in period,
     source, occupation and definition (``definition_changed`` tells).
 
     - Rounding: ``change`` is exact; every other figure is rounded once to
@@ -683,6 +792,7 @@ def compare(
     return compare_statistics(a, b, real=real, cpi_table=lambda: _cpi_u(catalog))
 
 
+@checked_call()
 def inflate(
     amount: Decimal | float | numbers.Real | str,
     from_period: Period | str | int,
@@ -696,6 +806,12 @@ def inflate(
     rounded once to `PRECISION` (28) significant digits and not to places
     (round for display). A month uses its year's annual average, so two
     periods in one year return *amount* unchanged.
+
+    Amounts are bounded: the first digit of *amount* must lie within
+    `PRECISION` (28) places of the decimal point, so its size is less than
+    ``1E+28`` dollars and, unless it is zero, at least ``1E-28`` (a zero
+    may not be written ``0E-50`` either). ``1e9999999``, whose ten million
+    digits a fixed-point print would spell out, and ``1E-50`` are refused.
 
     Args:
         amount: Dollars: a Decimal; any `numbers.Integral` (an int, a numpy
@@ -717,25 +833,31 @@ def inflate(
 
     Raises:
         ArgumentError: *amount* is not a finite number (NaN, an infinity,
-            a bool, a complex, text that is no number) or *catalog* is not a
-            `Catalog` (each also a `CpiError`); a period is neither a
-            `Period`, its text nor an int year, or its text or year is not
-            valid (also a `PeriodError`). The message names the argument.
+            a bool, a complex, text that is no number) or is out of bounds
+            (its first digit more than 28 places from the point), or
+            *catalog* is not a `Catalog` (each also a `CpiError`); a period
+            is neither a `Period`, its text nor an int year, or its text or
+            year is not valid (also a `PeriodError`). The message names the
+            argument.
         CpiError: a period's year has no CPI-U annual average, or the
-            period is an interval; *catalog* has no CPI-U averages; the
-            amount is so large that the result leaves Decimal's range.
+            period is an interval; *catalog* has no CPI-U averages, or one
+            it would divide by is 0.
 
     >>> import medcoder_careers as mc
     >>> round(mc.inflate(100, "2004", "2018-05"), 2)
     Decimal('132.93')
     >>> mc.inflate("100", 2018, "2018-05")
     Decimal('100')
+
+    .. versionchanged:: 2027.1.0 Amounts are bounded (``1e999999`` was
+       accepted, and the CLI printed its million digits).
     """
     from ._inflation import inflate as inflate_amount  # noqa: PLC0415 - keep import fast
 
     return inflate_amount(amount, from_period, to_period, cpi_table=lambda: _cpi_u(catalog))
 
 
+@checked_call()
 def export(
     directory: str | os.PathLike[str],
     *,
@@ -756,7 +878,11 @@ def export(
     JSON text.
 
     The directory is created if needed. Existing files are not replaced
-    unless *overwrite* is true.
+    unless *overwrite* is true. Each file is written under a temporary name
+    in *directory*, then renamed onto its own: nothing is written through
+    a link or into a FIFO. An entry in the way that is not a regular file
+    (a symbolic link, even a dangling one; a FIFO; a directory) is refused,
+    even with *overwrite*, before anything is written.
 
     Args:
         directory: Where to write.
@@ -773,8 +899,12 @@ def export(
             directory); *format* is not ``"json"`` or ``"csv"`` (also a
             `NotFound` suggesting them); *catalog* is not a `Catalog`;
             *overwrite* is not a bool. Nothing is written.
-        ExportError: a file exists (and *overwrite* is false), or writing
-            failed (also for a name the system refuses: too long, a NUL).
+        ExportError: a file exists (and *overwrite* is false), an entry
+            that is not a regular file is in the way, or writing failed
+            (also for a name the system refuses: too long, a NUL).
+
+    .. versionchanged:: 2027.1.0 Files are replaced, never written
+       through: a symbolic link or a FIFO in the way is refused.
     """
     from ._export import export as write  # noqa: PLC0415 - keep import fast
 

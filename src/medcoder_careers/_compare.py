@@ -80,6 +80,7 @@ _QUALIFIERS: Final = (
     "setting",
     "experience",
     "accreditor",
+    "coverage",
 )
 _TURNED: Final = {
     Bound.EXACT: Bound.EXACT,

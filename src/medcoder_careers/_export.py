@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import os
+import secrets
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +22,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ._data.manifest import COLLECTIONS, MANIFEST, TABLE_SUFFIX
-from ._data.reads import sha256
+from ._data.reads import not_regular, sha256
 from ._errors import ArgumentError, ArgumentNotFound, ExportError, shown
 from ._period import Period
 from ._query import every_statistic
@@ -159,7 +161,8 @@ def export(
 
     Raises:
         ArgumentError: an argument is not valid (see `mc.export`).
-        ExportError: a file exists (and *overwrite* is false), or writing failed.
+        ExportError: a file exists (and *overwrite* is false), an entry that
+            is not a regular file is in the way, or writing failed.
     """
     if not isinstance(format, str) or format not in FORMATS:
         raise ArgumentNotFound(format, "format", suggestions=FORMATS)
@@ -171,19 +174,61 @@ def export(
     files = list(produce(store()))
     targets = [root / name for name, _ in files]
     try:
-        existing = [] if overwrite else [path for path in targets if path.exists()]
+        entries = [(path, _entry(path)) for path in targets]
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         raise _write_error(root, exc) from exc
+    # What no overwrite may replace first: --force would not help there.
+    for path, mode in entries:
+        if mode is not None and not stat.S_ISREG(mode):
+            msg = (
+                f"{path} {not_regular(mode)}; export never replaces one, "
+                "even with overwrite=True (CLI: --force)"
+            )
+            raise ExportError(msg)
+    existing = [] if overwrite else [path for path, mode in entries if mode is not None]
     if existing:
         msg = f"{existing[0]} already exists; replace it with overwrite=True (CLI: --force)"
         raise ExportError(msg)
     try:
         root.mkdir(parents=True, exist_ok=True)
         for path, (_, data) in zip(targets, files, strict=True):
-            path.write_bytes(data)
+            _replace(path, data)
     except (OSError, ValueError) as exc:
         raise _write_error(root, exc) from exc
     return tuple(targets)
+
+
+def _entry(path: Path) -> int | None:
+    """Return the mode of the entry *path* itself (a link's own, `os.lstat`), or None if none.
+
+    A dangling link is an entry too, though `Path.exists` calls it missing.
+    """
+    try:
+        return path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write *data* to a new file beside *path*, then rename it onto *path*.
+
+    Nothing at *path* is ever opened: a link there would be replaced, not
+    followed, and a FIFO not waited on (`export` refuses both beforehand;
+    this holds should one appear since). The new file has a random name and
+    is created exclusively (``O_EXCL``: never through a link), with the
+    permissions of any new file (``0o666`` less the umask); should writing
+    fail, it is removed.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(temporary, flags, 0o666)
+    try:
+        with open(descriptor, "wb") as stream:  # noqa: PTH123 - a descriptor, closed with it
+            stream.write(data)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _directory(directory: object) -> Path:

@@ -106,7 +106,13 @@ FILTERS: Final = (
         "definition",
         "definition",
         qualifier=True,
-        help="SOC codes counted, e.g. 29-2072 or 29-2072+29-9021",
+        help="SOC codes counted, e.g. 29-2072 or 29-2098",
+    ),
+    Filter(
+        "coverage",
+        "coverage",
+        qualifier=True,
+        help="jobs an employment figure counts: all_jobs or wage_and_salary",
     ),
 )
 """Every filter of `Catalog.stats`, in its signature's order."""

@@ -8,12 +8,12 @@ module stands above the catalog, like the command line.
 from __future__ import annotations
 
 import importlib
-import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from ._catalog import Catalog
+from ._catalog import Catalog, statistics_columns
 from ._catalog import catalog as packaged
+from ._data.table import Columns, columns_of
 from ._errors import ArgumentError, DependencyError
 from ._filters import FILTERS
 from ._model import Statistic
@@ -128,38 +128,96 @@ def to_frame(
         msg = f"unknown filter {unknown[0]!r}; filters are: {', '.join(sorted(_FILTER_NAMES))}"
         raise ArgumentError(msg)
     if statistics is None:
-        stats = catalog.stats(**filters)  # type: ignore[arg-type]
+        columns = statistics_columns(catalog, filters)  # the tables' rows, no Statistic made
     elif filters:
         msg = "give statistics or filters, not both"
         raise ArgumentError(msg)
     else:
-        stats = _statistics(statistics)
-    pd = _pandas()
+        columns = columns_of(_statistics(statistics))
+    return _frame(_pandas(), columns, catalog)
+
+
+def _frame(pd: Any, columns: Columns, catalog: Catalog) -> pd.DataFrame:  # noqa: ANN401 - the pandas module
+    """Return the frame of statistics given as `Columns`.
+
+    A column of few distinct values (the period, measure, source, ...) is
+    made from its distinct objects, each converted once (`_Distinct`), the
+    others from their lists as they are.
+    """
+    np = importlib.import_module("numpy")
     sources, areas = catalog.sources, catalog.areas
-    columns: dict[str, Any] = {
-        "period": pd.array([str(s.period) for s in stats], dtype="string"),
-        "period_start": pd.array([s.period.start_year for s in stats], dtype="Int64"),
-        "period_end": pd.array([s.period.end_year for s in stats], dtype="Int64"),
+    periods = _Distinct(pd, np, columns["period"])
+    frame: dict[str, Any] = {
+        "period": _strings(pd, periods.each(str)),
+        "period_start": pd.array(periods.each(lambda p: p.start_year, "int64"), dtype="Int64"),
+        "period_end": pd.array(periods.each(lambda p: p.end_year, "int64"), dtype="Int64"),
     }
     for name, vocabulary in (("measure", Measure), ("unit", Unit), ("bound", Bound)):
-        columns[name] = pd.Categorical(
-            [getattr(s, name).value for s in stats],
+        codes = {member: i for i, member in enumerate(vocabulary)}
+        frame[name] = pd.Categorical.from_codes(
+            _Distinct(pd, np, columns[name]).each(codes.__getitem__, "int64"),
             categories=[member.value for member in vocabulary],
         )
-    columns["value"] = pd.array([float(s.value) for s in stats], dtype="Float64")
-    columns["value_high"] = pd.array(
-        [None if s.value_high is None else float(s.value_high) for s in stats], dtype="Float64"
+    frame["value"] = pd.array(
+        np.fromiter(map(float, columns["value"]), dtype="float64", count=len(columns["value"])),
+        dtype="Float64",
     )
-    columns["percentile"] = pd.array([s.percentile for s in stats], dtype="Int64")
-    derived: dict[str, Callable[[Statistic], object]] = {
-        "edition": lambda s: getattr(sources.get(s.source), "edition", None),
-        "area_name": lambda s: getattr(areas.get(s.area), "name", None),
-        "rse": lambda s: None if s.rse is None else str(s.rse),
+    frame["value_high"] = _Distinct(pd, np, columns["value_high"]).masked(float, "float64")
+    frame["percentile"] = _Distinct(pd, np, columns["percentile"]).masked(int, "int64")
+    derived: dict[str, Callable[[], Any]] = {
+        "edition": lambda: _Distinct(pd, np, columns["source"]).each(
+            lambda s: getattr(sources.get(s), "edition", None)
+        ),
+        "area_name": lambda: _Distinct(pd, np, columns["area"]).each(
+            lambda a: getattr(areas.get(a), "name", None)
+        ),
+        "rse": lambda: _Distinct(pd, np, columns["rse"]).each(
+            lambda r: None if r is None else str(r)
+        ),
     }
-    for name in _TEXT:
-        cell = derived.get(name) or operator.attrgetter(name)
-        columns[name] = pd.array([cell(s) for s in stats], dtype="string")
-    columns["citation_source"] = pd.array([s.citation.source for s in stats], dtype="string")
-    columns["citation_quote"] = pd.array([s.citation.quote for s in stats], dtype="string")
-    columns["citation_locator"] = pd.array([s.citation.locator for s in stats], dtype="string")
-    return pd.DataFrame(columns)
+    for name in (*_TEXT, "citation_source", "citation_quote", "citation_locator"):
+        make = derived.get(name)
+        frame[name] = _strings(pd, make() if make else columns[name])
+    return pd.DataFrame(frame, copy=False)
+
+
+class _Distinct:
+    """A column's distinct objects (by identity: its records share them), and where each stands."""
+
+    def __init__(self, pd: Any, np: Any, values: list[Any]) -> None:  # noqa: ANN401 - pandas, numpy
+        """Find the distinct objects of *values*."""
+        self._np = np
+        ids = np.fromiter(map(id, values), dtype=np.uintp, count=len(values))
+        self.codes, _ = pd.factorize(ids)  # each value's distinct object, first seen first
+        firsts = np.unique(self.codes, return_index=True)[1]
+        self.objects = [values[i] for i in firsts.tolist()]
+
+    def each(self, convert: Callable[[Any], object], dtype: str = "object") -> Any:  # noqa: ANN401 - a numpy array
+        """Return each value converted (once per distinct object), as an array of *dtype*."""
+        converted = self._np.array([convert(value) for value in self.objects], dtype=dtype)
+        return converted[self.codes] if len(self.codes) else converted[:0]
+
+    def masked(self, convert: Callable[[Any], object], dtype: str) -> Any:  # noqa: ANN401 - pandas
+        """Return a nullable pandas array of each value converted, None missing."""
+        np = self._np
+        values = np.array(
+            [0 if value is None else convert(value) for value in self.objects], dtype=dtype
+        )
+        missing = np.array([value is None for value in self.objects], dtype=bool)
+        codes = self.codes
+        if not len(codes):
+            values, missing = values[:0], missing[:0]
+        else:
+            values, missing = values[codes], missing[codes]
+        kind = "Float64" if dtype.startswith("float") else "Int64"
+        array_type = importlib.import_module("pandas.arrays")
+        made = array_type.FloatingArray if kind == "Float64" else array_type.IntegerArray
+        return made(values, missing)
+
+
+def _strings(pd: Any, values: Any) -> Any:  # noqa: ANN401 - pandas objects
+    """Return a ``string`` array of *values* (None: missing), an all-missing one made quickly."""
+    listed = values if isinstance(values, list) else values.tolist()
+    if listed and listed.count(None) == len(listed):
+        return pd.array([None], dtype="string").take([0] * len(listed))
+    return pd.array(values, dtype="string")

@@ -53,12 +53,25 @@ EXACT.prec = 4 * PRECISION
 
 
 def amount(value: object) -> Decimal:
+    """Read the amount *value* of `inflate` as a Decimal.
+
+    Raises:
+        ArgumentCpiError: *value* is no finite number, or its first digit lies
+            more than `PRECISION` places from the decimal point (see `mc.inflate`).
+    """
     try:
         amount = _decimal(value)
     except (ArithmeticError, ValueError, TypeError):  # decimal's signals are ArithmeticErrors
         amount = None  # a number type whose conversion fails: not a number to us
     if amount is None or not amount.is_finite():
         msg = f"amount must be a finite number, got {shown(value)}"
+        raise ArgumentCpiError(msg)
+    # 1E+9999999 would print as ten million digits, and 1E-9999999 too.
+    if not -PRECISION <= amount.adjusted() < PRECISION:
+        msg = (
+            f"amount must be less than 1E+{PRECISION} in size, with its first digit at most "
+            f"{PRECISION} places after the point, got {shown(value)}"
+        )
         raise ArgumentCpiError(msg)
     return amount
 
@@ -140,8 +153,8 @@ def inflate(
 
     Raises:
         ArgumentError: the amount or a period is not valid (see `mc.inflate`).
-        CpiError: a year has no CPI-U annual average, or the result leaves
-            Decimal's range.
+        CpiError: a year has no CPI-U annual average, or the arithmetic
+            fails on the catalog's averages (one of 0).
     """
     dollars = amount(value)
     start = cpi_year(read_period(from_period, "from_period"))
@@ -152,8 +165,12 @@ def inflate(
             msg = "the catalog has no CPI-U annual averages"
             raise CpiError(msg)
         end = max(table)
+    source, target = cpi(table, start), cpi(table, end)
     try:
-        return adjust(dollars, cpi(table, start), cpi(table, end))
-    except decimal.DecimalException as exc:  # Overflow: an exponent past Decimal's range
-        msg = f"the amount {shown(dollars)} is too large to adjust ({type(exc).__name__})"
+        return adjust(dollars, source, target)
+    except decimal.DecimalException as exc:  # a catalog's CPI-U average of 0
+        msg = (
+            f"cannot adjust {shown(dollars)} with the CPI-U averages {source.value} ({start}) "
+            f"and {target.value} ({end}): {type(exc).__name__}"
+        )
         raise CpiError(msg) from None

@@ -15,21 +15,22 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from functools import partial
+from itertools import chain, groupby
+from operator import itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from ._data.store import Lazy
-from ._data.table import MEASURES
 from ._errors import ArgumentError, NotFound, PeriodError, shown
 from ._filters import ANY, FILTERS, QUALIFIERS
-from ._model import Fact, Source, Statistic, statistic_order
+from ._model import Fact, Source, Statistic, Unpublished, statistic_order
 from ._names import SOURCE, KeyIndex, Names, enum_member
 from ._period import Period, PeriodKind
-from ._vocab import PERCENTILES, FactTopic, Measure
+from ._vocab import PERCENTILES, Coverage, FactTopic, Measure, SourceKind
 
 if TYPE_CHECKING:
     from ._data.store import Store
-    from ._data.table import Table
+    from ._data.table import Columns, Table
 
 __all__ = [
     "Query",
@@ -42,6 +43,8 @@ __all__ = [
     "percentile",
     "period_wanted",
     "select_from_tables",
+    "table_blocks",
+    "unpublished_in",
 ]
 
 Wanted = tuple[tuple[str, object], ...]
@@ -54,6 +57,9 @@ _FIELDS: Final = ("occupation", "measure", "source", "period", "area", *QUALIFIE
 _NOTHING: Final[frozenset[int]] = frozenset()
 _PERCENTILE_TEXT: Final = {str(p): p for p in PERCENTILES} | {"median": 50}
 _CACHE_SIZE: Final = 4096
+_RANK: Final = {f.name: rank for rank, f in enumerate(FILTERS)}
+_FIRST: Final = itemgetter(0)
+_MEASURES: Final[dict[object, Measure]] = {member.value: member for member in Measure}
 
 
 def percentile(value: object) -> int:
@@ -110,50 +116,126 @@ class StatisticsIndex:
 
     def select(self, wanted: Wanted) -> tuple[Statistic, ...]:
         """Return the statistics whose fields equal every wanted value, in order."""
-        found = sorted(
-            (self._positions[name].get(value, _NOTHING) for name, value in wanted), key=len
-        )
-        if not found:
+        if not wanted:
             return self._statistics
+        found = []
+        for name, value in wanted:
+            positions = self._positions[name].get(value)
+            if not positions:  # no statistic has it (a state's figure: none here)
+                return ()
+            found.append(positions)
+        found.sort(key=len)
         return tuple(self._statistics[i] for i in sorted(found[0].intersection(*found[1:])))
 
 
-def select_from_tables(tables: Sequence[Table], wanted: Wanted) -> list[Statistic]:
-    """Return the table statistics matching *wanted*, unordered.
+_PUSHED: Final = frozenset(
+    {"occupation", "area", "industry", "measure", "percentile", "coverage", "definition"}
+)
+"""The fields a table narrows its read by: the rows, and the value columns read of them."""
 
-    Occupation, area and industry narrow the rows by index; every other
-    wanted value is tested on the statistics of those rows.
+_TABLE_WIDE: Final = frozenset({"source", "period", YEAR, "setting", "experience", "accreditor"})
+"""The fields every figure of a table shares (`_may_hold` tests them once per table)."""
+
+_HANDLED: Final = _PUSHED | _TABLE_WIDE
+
+
+def table_blocks(tables: Sequence[Table], wanted: Wanted) -> list[tuple[Table, list[Statistic]]]:
+    """Return each table's statistics matching *wanted*, in order, with the table.
+
+    Occupation, area, industry and definition narrow the rows the table
+    reads; measure, percentile and coverage the value columns it reads of
+    them. A table that cannot match is not read.
     """
+    return [(table, read) for table, read in _read_tables(tables, wanted, columns=False)]  # type: ignore[misc]  # statistics, not columns
+
+
+def _read_tables(
+    tables: Sequence[Table], wanted: Wanted, *, columns: bool
+) -> list[tuple[Table, list[Statistic] | Columns]]:
+    """Return what each table that may match *wanted* holds: statistics, or `Columns`."""
+    from ._data.table import columns_of, datatypes_for  # noqa: PLC0415 - sqlite3 with the first query
+
     given = dict(wanted)
-    found: list[Statistic] = []
+    get = given.get
+    if not (get("setting") is get("experience") is get("accreditor") is None):
+        return []  # a table's figures have no setting, experience or accreditor
+    datatypes = datatypes_for(get("measure", ANY), get("percentile", ANY), get("coverage", ANY))
+    if datatypes is not None and not datatypes:
+        return []  # no table holds such a figure
+    occupation, area, industry = get("occupation"), get("area"), get("industry", ANY)
+    definition = get("definition", ANY)
+    parts = (
+        None if occupation is None else (str(occupation),),
+        None if area is None else str(area),
+        None if industry is ANY else (None if industry is None else str(industry),),
+        datatypes,
+        None if definition is ANY else (cast("str | None", definition),),
+    )
+    rest = () if given.keys() <= _HANDLED else tuple(p for p in wanted if p[0] not in _HANDLED)
+    blocks: list[tuple[Table, list[Statistic] | Columns]] = []
+    whole = "source" in given or "period" in given or YEAR in given  # tested table by table
     for table in tables:
-        if not _may_hold(table, given):
+        if (whole and not _may_hold(table, given)) or (
+            area is not None and not table.may_hold(parts[1])  # type: ignore[arg-type]  # the area's id
+        ):
             continue
-        occupation = given.get("occupation")
-        industry = given.get("industry", ANY)
-        rows = table.select(
-            occupations=None if occupation is None else (str(occupation),),
-            area=None if "area" not in given else str(given["area"]),
-            industries=None if industry is ANY else (None if industry is None else str(industry),),
-        )
-        rest = tuple((k, v) for k, v in wanted if k not in {"occupation", "area", "industry"})
-        found += (stat for stat in rows if _holds(stat, rest))
-    return found
+        if columns and not rest:
+            found = table.columns(*parts[:3], datatypes=datatypes, definitions=parts[4])
+            blocks.append((table, found))
+            continue
+        rows = table.select(*parts[:3], datatypes=datatypes, definitions=parts[4])
+        if rest:  # a field no table narrows by (none yet): test each statistic
+            rows = [stat for stat in rows if _holds(stat, rest)]
+        blocks.append((table, columns_of(rows) if columns else rows))
+    return blocks
+
+
+def select_from_tables(tables: Sequence[Table], wanted: Wanted) -> list[Statistic]:
+    """Return the table statistics matching *wanted*: each table's in order, one after another."""
+    return [stat for _, block in table_blocks(tables, wanted) for stat in block]
 
 
 def _may_hold(table: Table, given: Mapping[str, object]) -> bool:
     """Whether any row of *table* can match: its source, period and kinds of figure."""
     if given.get("source", table.source) != table.source:
         return False
-    if "measure" in given and given["measure"] not in MEASURES:
-        return False
+    if "period" not in given and YEAR not in given:
+        return True
     period = table.period
     if "period" in given and given["period"] != period:
         return False
-    if YEAR in given and not period.start_year == period.end_year == given[YEAR]:
-        return False
-    # A table's figures have no setting, experience or accreditor.
-    return all(given.get(name) is None for name in ("setting", "experience", "accreditor"))
+    return not (YEAR in given and not period.start_year == period.end_year == given[YEAR])
+
+
+def unpublished_in(table: Table, wanted: Wanted) -> list[Unpublished]:
+    """Return what *table* lists but does not publish among the figures *wanted* selects."""
+    given = dict(wanted)
+    if not _may_hold(table, given):
+        return []
+    occupation = given.get("occupation")
+    industry = given.get("industry", ANY)
+    found = table.unpublished(
+        occupations=None if occupation is None else (str(occupation),),
+        area=None if "area" not in given else str(given["area"]),
+        industries=None if industry is ANY else (None if industry is None else str(industry),),
+    )
+    rest = [(k, v) for k, v in wanted if k not in {"occupation", "area", "industry"}]
+    return [record for record in found if all(_lists(record, k, v) for k, v in rest)]
+
+
+def _lists(record: Unpublished, name: str, value: object) -> bool:
+    """Whether *record* holds the wanted *value* of *name*, as a table's statistic would."""
+    match name:
+        case "coverage":  # only employment has one; OEWS counts wage and salary jobs
+            if value is None:
+                return record.measure is not Measure.EMPLOYMENT
+            return record.measure is Measure.EMPLOYMENT and value is Coverage.WAGE_AND_SALARY
+        case "measure" | "percentile" | "definition":
+            return bool(getattr(record, name) == value)
+        case "setting" | "experience" | "accreditor":  # a table's figures have none
+            return value is None
+        case _:  # source, period, year: _may_hold checked the table's
+            return True
 
 
 class QueryCache:
@@ -169,23 +251,90 @@ class QueryCache:
     def get(
         self, wanted: Hashable, compute: Callable[[], tuple[Statistic, ...]]
     ) -> tuple[Statistic, ...]:
-        """Return the cached result of *wanted*, computing it once."""
-        found = self._results.get(wanted)
-        if found is None:
-            found = compute()
-            with self._lock:
-                if len(self._results) >= _CACHE_SIZE:
-                    self._results.clear()
-                found = self._results.setdefault(wanted, found)
-        return found
+        """Return the cached result of *wanted*, computing it once (each time if unhashable)."""
+        found = self.find(wanted)
+        return self.keep(wanted, compute()) if found is None else found
+
+    def find(self, wanted: Hashable) -> tuple[Statistic, ...] | None:
+        """Return the cached result of *wanted*, or None (also when *wanted* is unhashable)."""
+        try:
+            return self._results.get(wanted)
+        except TypeError:  # an unhashable argument: computing says what is wrong
+            return None
+
+    def keep(self, wanted: Hashable, found: tuple[Statistic, ...]) -> tuple[Statistic, ...]:
+        """Cache *found* as the result of *wanted*; return the result cached first.
+
+        A full cache is emptied first; an unhashable *wanted* is not cached.
+        """
+        with self._lock:
+            try:
+                held = self._results.get(wanted)
+            except TypeError:
+                return found
+            if held is not None:  # another thread computed it first: one result for all
+                return held
+            if len(self._results) >= _CACHE_SIZE:
+                self._results.clear()
+            self._results[wanted] = found
+            return found
 
 
-def merge(hand: Iterable[Statistic], tables: Iterable[Statistic]) -> tuple[Statistic, ...]:
-    """Return the statistics of both kinds of file in one order."""
-    table_stats = list(tables)
-    if not table_stats:
+def _release(stat: Statistic) -> tuple[int, int, int, int, str]:
+    """The start of a statistic's order: its period (as `Period` orders), then its source."""
+    period = stat.period
+    return (period.start_year, period.start_month, period.end_year, period.end_month, stat.source)
+
+
+def merge(
+    hand: Sequence[Statistic], blocks: Iterable[Sequence[Statistic]]
+) -> tuple[Statistic, ...]:
+    """Return the statistics of both kinds of file in one order.
+
+    *hand* (the JSON files') is in order; so is each block of *blocks*,
+    which holds the figures of one table: one release, one period and
+    source. Statistics order by period and source first, so where no two
+    blocks and no statistic of *hand* share a release, the blocks fall in
+    between *hand*'s runs of one release whole; else all are sorted.
+    """
+    found = [block for block in blocks if block]
+    if not found:
         return tuple(hand)
-    return tuple(sorted((*hand, *table_stats), key=statistic_order))
+    if not hand and len(found) == 1:
+        return tuple(found[0])
+    keyed = [(_release(block[0]), block) for block in found]
+    releases = {key for key, _ in keyed}
+    if len(releases) < len(keyed) or any(_release(stat) in releases for stat in hand):
+        return tuple(sorted(chain(hand, *found), key=statistic_order))
+    runs = [(key, list(run)) for key, run in groupby(hand, key=_release)]
+    return tuple(chain.from_iterable(run for _, run in sorted(runs + keyed, key=itemgetter(0))))
+
+
+def _merge_columns(
+    hand: Sequence[Statistic], blocks: Iterable[tuple[Table, Columns]]
+) -> Columns | None:
+    """Return what `merge` returns, as `Columns`; None where a full sort would be needed."""
+    from ._data.table import COLUMNS, columns_of  # noqa: PLC0415 - sqlite3 with the first query
+
+    keyed = []
+    for table, columns in blocks:
+        if columns["value"]:
+            period = table.period
+            release = (period.start_year, period.start_month, period.end_year, period.end_month)
+            keyed.append(((*release, table.source), columns))
+    releases = {key for key, _ in keyed}
+    if len(releases) < len(keyed) or any(_release(stat) in releases for stat in hand):
+        return None
+    runs = [(key, columns_of(run)) for key, run in groupby(hand, key=_release)]
+    pieces = [columns for _, columns in sorted(runs + keyed, key=itemgetter(0))]
+    if not pieces:
+        return columns_of(())
+    first, *rest = pieces
+    joined = {name: list(first[name]) for name in COLUMNS} if rest else first
+    for piece in rest:
+        for name in COLUMNS:
+            joined[name] += piece[name]
+    return joined
 
 
 def check_no_none(name: str, value: object) -> None:
@@ -195,8 +344,9 @@ def check_no_none(name: str, value: object) -> None:
         ArgumentError: *value* is None.
     """
     if value is None:
+        article = "an" if name[:1] in set("aeiou") else "a"
         msg = (
-            f"{name}=None: every statistic has a {name}; leave {name} out "
+            f"{name}=None: every statistic has {article} {name}; leave {name} out "
             f"(or pass mc.ANY) not to filter on it"
         )
         raise ArgumentError(msg)
@@ -222,7 +372,8 @@ def period_wanted(value: object) -> tuple[str, object]:
 
 def every_statistic(store: Store) -> tuple[Statistic, ...]:
     """Return every statistic of *store*, its JSON files' and its tables', in order."""
-    return merge(store.collection("statistics"), select_from_tables(store.tables(), ()))
+    blocks = table_blocks(store.tables(), ())
+    return merge(store.collection("statistics"), [block for _, block in blocks])
 
 
 # The handbook's Quick Facts labels, for the topics whose names differ.
@@ -240,11 +391,12 @@ class Query:
     """
 
     __slots__ = (
+        "_by_area",
         "_index",
         "_lock",
         "_names",
+        "_rank",
         "_raw",
-        "_recency",
         "_statistics",
         "_store",
         "_values",
@@ -258,13 +410,14 @@ class Query:
         self._lock = threading.RLock()
         self._statistics = Lazy(lambda: every_statistic(store), self._lock)
         self._index = Lazy(lambda: StatisticsIndex(store.collection("statistics")), self._lock)
-        self._recency = Lazy(self._rank_sources, self._lock)
+        self._rank = Lazy(self._rank_sources, self._lock)
         self._values = {
             name: Lazy(partial(self._value_index, name), self._lock)
             for name in ("setting", "experience", "definition")
         }
         self._wanted_cache = QueryCache()
         self._raw = QueryCache()
+        self._by_area: dict[object, tuple[Table, ...]] = {}
 
     @property
     def statistics(self) -> tuple[Statistic, ...]:
@@ -284,16 +437,12 @@ class Query:
         The same arguments give the same answer: the data never changes.
         Types are part of the key, so that 50.0 is not taken for 50.
         """
-        raw = tuple((name, type(value), value) for name, value in given.items())
-
-        def compute() -> tuple[Statistic, ...]:
-            return self.select(self.wanted(given))
-
-        try:
-            hash(raw)
-        except TypeError:  # an unhashable argument: the full path says what is wrong
-            return compute()
-        return self._raw.get(raw, compute)
+        values = tuple(given.values())
+        raw = (tuple(given), tuple(map(type, values)), values)
+        found = self._raw.find(raw)
+        if found is None:
+            found = self._raw.keep(raw, self.select(self.wanted(given)))
+        return found
 
     def wanted(self, given: Mapping[str, object]) -> Wanted:
         """Resolve the filters *given* into the ``(field, value)`` pairs statistics hold.
@@ -304,11 +453,15 @@ class Query:
                 percentile that is not one BLS publishes.
             PeriodError: a period that is not one.
         """
+        chosen = [
+            (_RANK[name], name, value)
+            for name, value in given.items()
+            if value is not ANY and name in _RANK
+        ]
+        chosen.sort(key=_FIRST)  # always in the filters' order, however given
         wanted: list[tuple[str, object]] = []
-        for name, kind, qualifier, _ in FILTERS:
-            value = given.get(name, ANY)
-            if value is ANY:
-                continue
+        for rank, name, value in chosen:
+            _, kind, qualifier, _ = FILTERS[rank]
             if value is None:
                 if not qualifier:
                     check_no_none(name, value)
@@ -317,11 +470,14 @@ class Query:
             wanted.append(self._resolve(name, kind, value))
         return tuple(wanted)
 
-    def _resolve(self, name: str, kind: str, value: object) -> tuple[str, object]:
+    def _resolve(self, name: str, kind: str, value: object) -> tuple[str, object]:  # noqa: PLR0911 - one return per kind of filter
         """Read one filter's value into the ``(field, value)`` statistics hold."""
         match kind:
             case "measure":
-                return name, enum_member(Measure, value, "measure")
+                member = _MEASURES.get(value) if isinstance(value, str) else None
+                return name, member or enum_member(Measure, value, "measure")
+            case "coverage":
+                return name, enum_member(Coverage, value, "coverage")
             case "edition":
                 return "source", self.edition_source(value)
             case "period":
@@ -345,9 +501,15 @@ class Query:
         """Return the id of the handbook edition *edition* names (``"2010-11"``).
 
         Raises:
-            NotFound: *edition* names no source, or one that is no handbook edition.
+            NotFound: *edition* names no source, or one that is no handbook
+                edition; its kind is ``"edition"``, and it suggests the editions.
         """
-        source = self._names.find(SOURCE, edition) if isinstance(edition, str | Source) else None
+        try:
+            source = (
+                self._names.find(SOURCE, edition) if isinstance(edition, str | Source) else None
+            )
+        except NotFound:  # no source, or two: say no *edition* matches, naming the editions
+            source = None
         if source is None or source.edition is None:
             sources = self._names.table(SOURCE).values()
             editions = sorted(s.edition for s in sources if s.edition)
@@ -356,22 +518,83 @@ class Query:
 
     def select(self, wanted: Wanted) -> tuple[Statistic, ...]:
         """Return the statistics holding every *wanted* value, in order (cached)."""
-        return self._wanted_cache.get(wanted, lambda: self._compute(wanted))
+        found = self._wanted_cache.find(wanted)
+        if found is None:
+            found = self._wanted_cache.keep(wanted, self._compute(wanted))
+        return found
+
+    def columns(self, given: Mapping[str, object]) -> Columns:
+        """Return what `stats` returns for the filters *given*, as `Columns`, in order.
+
+        The tables' figures are read a column at a time, no `Statistic` made
+        of many rows (`to_frame` builds its frame from the columns); a result
+        `stats` has cached already is used as it is.
+        """
+        from ._data.table import columns_of  # noqa: PLC0415 - sqlite3 with the first query
+
+        wanted = self.wanted(given)
+        cached = self._wanted_cache.find(wanted)
+        if cached is None:
+            hand = self._index.get().select(wanted)
+            blocks = _read_tables(self._tables(wanted), wanted, columns=True)
+            found = _merge_columns(hand, blocks)  # type: ignore[arg-type]  # columns, asked for
+            if found is not None:
+                return found
+            cached = self.select(wanted)  # figures of one release in both kinds of file: sorted
+        return columns_of(cached)
 
     def _compute(self, wanted: Wanted) -> tuple[Statistic, ...]:
         hand = self._index.get().select(wanted)
-        return merge(hand, select_from_tables(self._store.tables(), wanted))
+        blocks = table_blocks(self._tables(wanted), wanted)
+        if not hand and len(blocks) == 1:
+            return tuple(blocks[0][1])
+        return merge(hand, [block for _, block in blocks])
 
-    # -- sources in time -------------------------------------------------
+    def _tables(self, wanted: Wanted) -> Sequence[Table]:
+        """Return the tables that may hold the wanted area's figures (every table: no area).
 
-    def recency(self) -> Mapping[str, int]:
-        """Each source's rank in time: a year (see `Catalog.series`), newest greatest."""
-        return self._recency.get()
+        Remembered by area (a few hundred at most): a question about a state
+        skips the national files without asking each.
+        """
+        for name, area in wanted:
+            if name == "area":
+                found = self._by_area.get(area)
+                if found is None:
+                    tables = self._store.tables()
+                    found = tuple(t for t in tables if t.may_hold(str(area)))
+                    self._by_area[area] = found
+                return found
+        return self._store.tables()
 
-    def _rank_sources(self) -> Mapping[str, int]:
-        """Rank each source in time by a year: its edition, publication or currency date.
+    # -- what releases list but do not publish ------------------------------
 
-        A source with none of these ranks by the latest period it reports on
+    def unpublished(self, **given: object) -> tuple[Unpublished, ...]:
+        """Return the figures the filters select that a release lists but does not publish.
+
+        See `Catalog.unpublished`; the filters are those of `stats`.
+        """
+        wanted = self.wanted(given)
+        found: list[Unpublished] = []
+        for table in self._store.tables():
+            found += unpublished_in(table, wanted)
+        return tuple(sorted(found))
+
+    # -- sources ranked ----------------------------------------------------
+
+    def rank(self) -> Mapping[str, tuple[bool, int]]:
+        """Each source's standing where sources state a figure for one period, greatest first.
+
+        A statistical file read cell by cell (an OEWS release, the
+        Employment Projections tables: a table source with a sha256) stands
+        above a page that quotes one; then the newer source above the older.
+        """
+        return self._rank.get()
+
+    def _rank_sources(self) -> Mapping[str, tuple[bool, int]]:
+        """Rank each source: whether it is a statistical file, then its year.
+
+        The year is its edition's, else its publication or currency date's;
+        a source with none of these ranks by the latest period it reports on
         (a document reporting May 2020 wages is no older than 2020).
         """
         reported: dict[str, int] = {}
@@ -382,10 +605,12 @@ class Query:
             if period is not None:
                 year = period.start_year
                 reported[source] = max(reported.get(source, year), year)
-        ranks: dict[str, int] = {}
+        ranks: dict[str, tuple[bool, int]] = {}
         for source in self._names.table(SOURCE).values():
             stamp = source.edition or source.published or source.as_of or ""
-            ranks[source.id] = int(stamp[:4]) if stamp[:4].isdigit() else reported.get(source.id, 0)
+            year = int(stamp[:4]) if stamp[:4].isdigit() else reported.get(source.id, 0)
+            is_file = source.kind is SourceKind.STATISTICAL_TABLE and source.sha256 is not None
+            ranks[source.id] = (is_file, year)
         return MappingProxyType(ranks)
 
     # -- facts -------------------------------------------------------------

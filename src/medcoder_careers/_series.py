@@ -5,17 +5,21 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ._display import cited_html, escaped, figure_text, html_table
 from ._errors import ArgumentError, NotFound
 from ._filters import ANY, QUALIFIERS
 from ._model import NATION, Statistic
 from ._names import OCCUPATION, Names, close_matches, enum_member
 from ._period import Period
 from ._query import Query
-from ._vocab import WAGE_MEASURES, Bound, Measure, Unit
+from ._vocab import WAGE_MEASURES, Bound, Coverage, Measure, Unit
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 __all__ = ["Series", "SeriesPoint", "build_series", "series"]
 
@@ -105,6 +109,25 @@ class Series:
             msg = "a series has one point per period, in period order"
             raise ArgumentError(msg)
 
+    def _repr_html_(self) -> str:
+        """Return the series as an HTML table (Jupyter), each figure's source under it."""
+        rows = []
+        breaks = set(self.breaks)
+        previous: str | None = None
+        for point in self.points:
+            definition = point.statistic.definition
+            if point.period in breaks:
+                before, after = previous or "not stated", definition or "not stated"
+                rows.append([f"<b>definition changes: {escaped(before)} → {escaped(after)}</b>"])
+            text = cited_html(figure_text(point.statistic), point.statistic.citation)
+            others = str(len(point.alternatives))
+            cells = (point.source, definition or "-")
+            rows.append([str(point.period), text, *map(escaped, cells), others])
+            previous = definition
+        caption = f"{self.measure.value} of {self.occupation}"
+        headers = ["period", "figure", "source", "definition", "others"]
+        return html_table(headers, rows, caption=caption, foot="others: sources outranked")
+
     def __iter__(self) -> Iterator[SeriesPoint]:
         """Iterate over the points in period order."""
         return iter(self.points)
@@ -168,17 +191,17 @@ def build_series(
     occupation: str,
     measure: Measure,
     statistics: Iterable[Statistic],
-    recency: Callable[[str], int],
+    rank: Callable[[str], SupportsRichComparison],
 ) -> Series:
-    """Group *statistics* by period into a `Series`, the newest source winning.
+    """Group *statistics* by period into a `Series`, the best-ranked source winning.
 
     Args:
         occupation: The occupation id the series is of.
         measure: The measure the series is of.
         statistics: The figures, already restricted to one occupation,
             measure and set of qualifiers.
-        recency: A source id's rank in time, newest greatest (ties go to
-            the greater source id, then the greater statistic).
+        rank: A source id's standing, greatest winning (ties go to the
+            greater source id, then the greater statistic).
 
     Returns:
         The series, one point per distinct period.
@@ -188,7 +211,7 @@ def build_series(
         by_period.setdefault(statistic.period, []).append(statistic)
     points = []
     for period in sorted(by_period):
-        ranked = sorted(by_period[period], key=lambda s: (recency(s.source), s.source, s))
+        ranked = sorted(by_period[period], key=lambda s: (rank(s.source), s.source, s))
         ranked.reverse()
         points.append(SeriesPoint(period=period, statistic=ranked[0], alternatives=ranked[1:]))
     return Series(occupation=occupation, measure=measure, points=points)
@@ -224,6 +247,8 @@ def series(
     given |= {"area": NATION, "definition": ANY}
     if wanted_measure in WAGE_MEASURES:
         given["percentile"] = _MEDIAN
+    if wanted_measure is Measure.EMPLOYMENT:  # never a line joining the two counts of jobs
+        given["coverage"] = Coverage.WAGE_AND_SALARY
     given |= qualifiers
     for name, value in given.items():
         if value is ANY and name != "definition":
@@ -239,4 +264,4 @@ def series(
             )
             key = f"{wanted_measure} of {occupation_id} with {text or 'no qualifiers'}"
             raise NotFound(key, "series", suggestions=sorted({_qualifier_text(s) for s in others}))
-    return build_series(occupation_id, wanted_measure, found, query.recency().__getitem__)
+    return build_series(occupation_id, wanted_measure, found, query.rank().__getitem__)

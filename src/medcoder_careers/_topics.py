@@ -69,7 +69,7 @@ _MEASURES: Final[Mapping[Measure, tuple[str, tuple[str, ...]]]] = {
     ),
     Measure.PROJECTED_CHANGE: (
         "Projected change of employment, jobs",
-        ("new jobs", "projected jobs", "openings"),
+        ("new jobs", "projected jobs"),
     ),
     Measure.ACCREDITED_PROGRAMS: (
         "Accredited education programs",
@@ -88,6 +88,14 @@ _MEASURES: Final[Mapping[Measure, tuple[str, tuple[str, ...]]]] = {
     Measure.SHARE_OF_INDUSTRY: (
         "Share of an industry's jobs",
         ("percent of industry employment", "industry share"),
+    ),
+    Measure.PROJECTED_EMPLOYMENT: (
+        "Projected employment",
+        ("future jobs", "jobs in ten years", "employment projections"),
+    ),
+    Measure.ANNUAL_OPENINGS: (
+        "Job openings a year",
+        ("openings", "annual openings", "job openings", "hiring"),
     ),
 }
 _WAGES: Final = {Measure.ANNUAL_WAGE: "annual", Measure.HOURLY_WAGE: "hourly"}
