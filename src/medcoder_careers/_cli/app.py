@@ -40,8 +40,10 @@ from .records import (
     run_facts,
     run_search,
     run_show,
+    run_tasks,
     search_arguments,
     show_arguments,
+    tasks_arguments,
 )
 
 __all__ = ["COMMANDS", "Command", "main"]
@@ -77,9 +79,15 @@ COMMANDS: Final = {
         show_arguments,
         run_show,
     ),
+    "tasks": Command(
+        "what an occupation's workers do and the technology they use (O*NET)",
+        f"{_PROG} tasks 'medical coder'\n  {_PROG} tasks 29-9021 --format json",
+        tasks_arguments,
+        run_tasks,
+    ),
     "stats": Command(
         "list statistics, filtered, as a table, JSON or CSV",
-        f"{_PROG} stats --measure annual_wage --percentile median\n"
+        f"{_PROG} stats --occupation 29-2072 --measure annual_wage --percentile median --area CA\n"
         f"  {_PROG} stats --edition 2010-11 --format csv > wages.csv",
         stats_arguments,
         run_stats,

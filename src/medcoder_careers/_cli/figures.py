@@ -32,7 +32,14 @@ from .common import (
     print_json,
     qualifiers,
 )
-from .render import RealValues, comparison, inflation, series_table, statistics_table
+from .render import (
+    RealValues,
+    comparison,
+    inflation,
+    series_table,
+    statistics_table,
+    unpublished_lines,
+)
 
 __all__ = [
     "compare_arguments",
@@ -312,7 +319,11 @@ def stats_arguments(parser: argparse.ArgumentParser) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     """Run ``stats``."""
     cat = data(args)
-    stats = cat.stats(**_stat_filters(args))
+    filters = _stat_filters(args)
+    stats = cat.stats(**filters)
+    if not stats:  # say why on stderr, one line per reason; stdout keeps the format
+        for line in unpublished_lines(cat.unpublished(**filters)):
+            sys.stderr.write(f"{line}\n")
     if args.format == "table":
         emit(statistics_table(cat, stats))
         return 0

@@ -1,10 +1,12 @@
-"""The commands about records: ``show``, ``search``, ``facts`` and ``areas``."""
+"""The commands about records: ``show``, ``tasks``, ``search``, ``facts`` and ``areas``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import Final
+
+import attrs
 
 from medcoder_careers._errors import clip
 from medcoder_careers._export import csv_text, full_record
@@ -14,6 +16,7 @@ from medcoder_careers._search import SEARCH_KINDS
 from medcoder_careers._vocab import AreaKind, FactTopic
 
 from .common import (
+    STAT_FILTERS,
     UsageError,
     add_format,
     converter,
@@ -23,7 +26,17 @@ from .common import (
     print_csv,
     print_json,
 )
-from .render import areas_table, entity, facts_table, quick_facts, search_table, title
+from .render import (
+    areas_table,
+    entity,
+    facts_table,
+    ordered_tasks,
+    quick_facts,
+    search_table,
+    task_kind,
+    tasks_table,
+    title,
+)
 
 __all__ = [
     "areas_arguments",
@@ -32,20 +45,18 @@ __all__ = [
     "run_facts",
     "run_search",
     "run_show",
+    "run_tasks",
     "search_arguments",
     "show_arguments",
+    "tasks_arguments",
 ]
 
-_ITEMS = (
-    "median_annual_pay",
-    "median_hourly_pay",
-    "employment",
-    "projected_change_percent",
-    "projected_change",
-    "entry_level_education",
-    "work_experience",
-    "on_the_job_training",
+_ITEMS: Final = tuple(
+    field.name
+    for field in attrs.fields(QuickFacts)
+    if field.name not in {"occupation", "area", "credentials"}
 )
+"""Every figure and fact of `QuickFacts`, in its order: each goes into ``show --format json``."""
 
 
 def show_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,6 +78,9 @@ def _facts_json(facts: QuickFacts) -> dict[str, object]:
         item = getattr(facts, name)
         document[name] = None if item is None else full_record(codec, item)
     document["outlook"] = facts.outlook
+    document["employment_coverage"] = facts.employment_coverage
+    document["projection_base_coverage"] = facts.projection_base_coverage
+    document["current_definition"] = facts.current_definition
     document["credentials"] = [c.abbreviation for c in facts.credentials]
     return document
 
@@ -86,7 +100,9 @@ def run_show(args: argparse.Namespace) -> int:
         raise UsageError(msg)
     if args.format == "table":
         emit(
-            entity(cat, record) if facts is None else f"{entity(cat, record)}\n{quick_facts(facts)}"
+            entity(cat, record)
+            if facts is None
+            else f"{entity(cat, record)}\n{quick_facts(cat, facts)}"
         )
         return 0
     document: dict[str, object] = {
@@ -96,6 +112,34 @@ def run_show(args: argparse.Namespace) -> int:
     if facts is not None:
         document["quick_facts"] = _facts_json(facts)
     print_json(document)
+    return 0
+
+
+def tasks_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the arguments of ``tasks``."""
+    parser.add_argument("occupation", metavar="OCCUPATION", help=STAT_FILTERS["occupation"])
+    add_format(parser, ("table", "json"))
+
+
+def run_tasks(args: argparse.Namespace) -> int:
+    """Run ``tasks``: what the job is, as O*NET states it."""
+    occupation = data(args).occupation(args.occupation)
+    if args.format == "table":
+        emit(tasks_table(occupation))
+        return 0
+    codec = converter()
+    print_json(
+        {
+            "occupation": occupation.id,
+            "title": occupation.title,
+            "job_zone": occupation.job_zone,
+            "tasks": [
+                {**full_record(codec, task), "rated": task_kind(task)}
+                for task in ordered_tasks(occupation)
+            ],
+            "technology": [full_record(codec, tech) for tech in occupation.technology],
+        }
+    )
     return 0
 
 

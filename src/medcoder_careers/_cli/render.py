@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, NamedTuple
 
 from medcoder_careers._catalog import Catalog
 from medcoder_careers._compare import Comparison
+from medcoder_careers._display import BOUND_WORDS, COVERAGE_WORDS, amount, figure_text
 from medcoder_careers._errors import ELLIPSIS, clip, plural
 from medcoder_careers._model import (
     NATION,
@@ -21,14 +22,17 @@ from medcoder_careers._model import (
     Organization,
     Source,
     Statistic,
+    Task,
+    Unpublished,
 )
 from medcoder_careers._quick import QuickFacts
 from medcoder_careers._search import SearchResult
 from medcoder_careers._series import Series
 from medcoder_careers._topics import Topic
-from medcoder_careers._vocab import Bound, Measure, Unit
+from medcoder_careers._vocab import Bound, Coverage, Measure, TaskKind, Unit, UnpublishedReason
 
 __all__ = [
+    "COVERAGE_WORDS",
     "WIDTH",
     "RealValues",
     "areas_table",
@@ -37,12 +41,17 @@ __all__ = [
     "entity",
     "facts_table",
     "inflation",
+    "ordered_tasks",
     "quick_facts",
     "search_table",
     "series_table",
+    "source_label",
     "statistics_table",
     "table",
+    "task_kind",
+    "tasks_table",
     "title",
+    "unpublished_lines",
     "value",
     "wrap",
 ]
@@ -65,13 +74,6 @@ class RealValues(NamedTuple):
 
 _GAP: Final = "  "
 _FLEXIBLE_MIN: Final = 10
-_BOUND: Final = {
-    Bound.EXACT: "",
-    Bound.APPROXIMATE: "about ",
-    Bound.MORE_THAN: "more than ",
-    Bound.LESS_THAN: "less than ",
-    Bound.AT_LEAST: "at least ",
-}
 
 _MEASURE_LABELS: Final = {
     Measure.EMPLOYMENT: "jobs",
@@ -87,6 +89,8 @@ _MEASURE_LABELS: Final = {
     Measure.EMPLOYMENT_PER_1000_JOBS: "per 1,000 jobs",
     Measure.LOCATION_QUOTIENT: "location quotient",
     Measure.SHARE_OF_INDUSTRY: "% of industry",
+    Measure.PROJECTED_EMPLOYMENT: "projected employment",
+    Measure.ANNUAL_OPENINGS: "openings a year",
 }
 
 
@@ -96,34 +100,46 @@ def dollars(number: Decimal) -> str:
     return f"{sign}${abs(number):,.2f}"
 
 
-def _amount(number: Decimal, unit: Unit) -> str:
-    match unit:
-        case Unit.USD_PER_YEAR:
-            return f"${number:,.0f}" if number == number.to_integral() else f"${number:,.2f}"
-        case Unit.USD_PER_HOUR:
-            return f"${number:,.2f}"
-        case Unit.PERCENT:
-            return f"{number}%"
-        case _:
-            return f"{number:,}"
-
-
 def value(stat: Statistic) -> str:
     """Render a statistic's figure with its bound, e.g. ``about $30,610``."""
-    text = _amount(stat.value, stat.unit)
-    if stat.value_high is not None:
-        text += f" to {_amount(stat.value_high, stat.unit)}"
-    return f"{_BOUND[stat.bound]}{text}"
+    return figure_text(stat)
 
 
-def _qualifier(stat: Statistic) -> str:
+def _qualifier(stat: Statistic, *, industry: bool = True) -> str:
+    """The qualifiers of a figure in a few words (its industry too, unless a column has it)."""
     parts = []
     if stat.percentile is not None:
         parts.append("median" if stat.percentile == 50 else f"p{stat.percentile}")  # noqa: PLR2004
-    if stat.industry is not None:
+    if industry and stat.industry is not None:
         parts.append(f"ind. {stat.industry}")
     parts += [q for q in (stat.setting, stat.experience, stat.accreditor) if q is not None]
     return ", ".join(parts)
+
+
+def source_label(source: Source) -> str:
+    """Name a source as a reader takes it: a handbook edition as such ("OOH 2006-07 ed.")."""
+    return source.id if source.edition is None else f"OOH {source.edition} ed."
+
+
+_AREA_NAME_MAX: Final = 18
+"""An area's name longer than this is shown by its code in a table."""
+_LONG: Final = 40
+"""A result of more rows than this says how to narrow it."""
+_NARROWING: Final = (
+    ("area", "--area"),
+    ("period", "--period"),
+    ("occupation", "--occupation"),
+    ("measure", "--measure"),
+    ("industry", "--industry"),
+    ("source", "--source"),
+)
+_SHORT: Final = {Coverage.WAGE_AND_SALARY: "wage/sal", Coverage.ALL_JOBS: "all"}
+_FLEXIBLE: Final = ("QUALIFIER", "AREA", "MEASURE", "SOURCE")
+_NEVER_CUT: Final = ("PERIOD", "INDUSTRY", "SOC", "VALUE")
+
+
+def _area_label(area: Area) -> str:
+    return area.name if len(area.name) <= _AREA_NAME_MAX else area.id
 
 
 def table(
@@ -131,13 +147,15 @@ def table(
     rows: Iterable[Sequence[str]],
     *,
     flexible: Sequence[int] = (),
+    fixed: Sequence[int] = (),
     width: int = WIDTH,
 ) -> str:
     """Lay *rows* out under *headers* in columns, at most *width* characters a line.
 
     When the table is too wide, the *flexible* columns (by index, in
     order) give way first, down to ten characters each; then the widest
-    column loses one character at a time. Cells cut short end in ``...``.
+    column but the *fixed* ones (a figure is never cut) loses one character
+    at a time. Cells cut short end in ``...``.
     """
     body = [list(row) for row in rows]
     widths = [max([len(h), *(len(row[i]) for row in body)]) for i, h in enumerate(headers)]
@@ -146,8 +164,12 @@ def table(
         cut = min(max(excess, 0), max(widths[index] - _FLEXIBLE_MIN, 0))
         widths[index] -= cut
         excess -= cut
-    while excess > 0 and max(widths) > len(ELLIPSIS) + 1:
-        widths[widths.index(max(widths))] -= 1
+    cuttable = [i for i in range(len(widths)) if i not in fixed]
+    while excess > 0 and cuttable:
+        widest = max(cuttable, key=widths.__getitem__)
+        if widths[widest] <= len(ELLIPSIS) + 1:
+            break
+        widths[widest] -= 1
         excess -= 1
     lines = [
         _GAP.join(clip(cell, w).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
@@ -157,28 +179,95 @@ def table(
 
 
 def statistics_table(cat: Catalog, stats: Sequence[Statistic]) -> str:
-    """Render *stats* as a table (period, source, measure, qualifier, value)."""
-    headers = ["PERIOD", "SOURCE", "MEASURE", "QUALIFIER", "VALUE"]
-    flexible = [1, 3]  # the source and the qualifier give way first
-    several = len({s.occupation for s in stats}) > 1
-    if several:
-        headers.insert(0, "OCCUPATION")
-        flexible = [0, 2, 4]
-    rows = []
-    for stat in stats:
-        source = cat.sources[stat.source]
-        row = [
-            str(stat.period),
-            source.edition or source.id,
-            _MEASURE_LABELS[stat.measure],
-            _qualifier(stat),
-            value(stat),
-        ]
-        rows.append([stat.occupation, *row] if several else row)
+    """Render *stats* as a table per occupation whose columns tell every two rows apart.
+
+    Each occupation's figures are a table under its title. Always the area
+    (its name, or its code when the name is long), the SOC codes a figure
+    counts (its definition) and the value, never cut; the period, source (a
+    handbook as its edition, "OOH 2006-07 ed."), measure, qualifiers,
+    industry and jobs counted (coverage) too, whenever they vary. What every
+    row of a table shares is said once, above it. At the end: the count, the
+    jobs counted when one coverage holds for all, and, for a long result,
+    the options that would narrow it.
+    """
     if not stats:
         return "no statistics match"
-    count = f"{len(stats)} statistic{'s' * (len(stats) != 1)} (data {cat.data_version})"
-    return f"{table(headers, rows, flexible=flexible)}\n{count}"
+    by_occupation: dict[str, list[Statistic]] = {}
+    for stat in stats:
+        by_occupation.setdefault(stat.occupation, []).append(stat)
+    lines: list[str] = []
+    for occupation, rows in by_occupation.items():
+        lines += _occupation_table(cat, cat.occupations[occupation].title, rows)
+    lines.append(f"{plural(len(stats), 'statistic')} (data {cat.data_version})")
+    lines.append("SOC: the codes a figure counts")
+    coverages = {s.coverage for s in stats}
+    if len(coverages) == 1 and (coverage := next(iter(coverages))) is not None:
+        lines.append(f"jobs counted: {COVERAGE_WORDS[coverage]}")
+    elif len(counted := sorted(c for c in coverages if c is not None)) > 1:
+        lines.append("JOBS: " + "; ".join(f"{_SHORT[c]} = {COVERAGE_WORDS[c]}" for c in counted))
+    if len(stats) > _LONG:
+        varying = [opt for name, opt in _NARROWING if len({getattr(s, name) for s in stats}) > 1]
+        if varying:
+            lines.append(f"narrow it with {' or '.join(varying[:2])}")
+    return "\n".join(lines)
+
+
+def _occupation_table(cat: Catalog, title_: str, stats: Sequence[Statistic]) -> list[str]:
+    """The lines of one occupation's table: what its rows share, then the columns that vary."""
+    columns: list[tuple[str, Callable[[Statistic], str], bool]] = [
+        ("PERIOD", lambda s: str(s.period), False),
+        ("SOURCE", lambda s: source_label(cat.sources[s.source]), False),
+        ("AREA", lambda s: _area_label(cat.areas[s.area]), True),
+        ("MEASURE", lambda s: _MEASURE_LABELS[s.measure], False),
+        ("QUALIFIER", lambda s: _qualifier(s, industry=False), False),
+        ("INDUSTRY", lambda s: s.industry or "all", False),
+        ("SOC", lambda s: s.definition or "-", True),
+        ("JOBS", lambda s: "-" if s.coverage is None else _SHORT[s.coverage], False),
+        ("VALUE", value, True),
+    ]
+    shown_columns = []
+    heading = [title_]
+    for name, cell, always in columns:
+        values = {cell(stat) for stat in stats}
+        if always or len(values) > 1:
+            shown_columns.append((name, cell))
+        elif name in _HEADING and (text := _HEADING[name](stats[0], values.pop())):
+            heading.append(text)
+    headers = [name for name, _ in shown_columns]
+    rows = [[cell(stat) for _, cell in shown_columns] for stat in stats]
+    flexible = [headers.index(h) for h in _FLEXIBLE if h in headers]
+    lines = textwrap.wrap(", ".join(heading), width=WIDTH, subsequent_indent="  ")
+    fixed = [headers.index(h) for h in _NEVER_CUT if h in headers]
+    lines.append(table(headers, rows, flexible=flexible, fixed=fixed))
+    return lines
+
+
+_HEADING: Final[Mapping[str, Callable[[Statistic, str], str]]] = {
+    "PERIOD": lambda _, period: period,
+    "SOURCE": lambda _, source: source,
+    "MEASURE": lambda _, measure: measure,
+    "QUALIFIER": lambda _, qualifier: qualifier,
+    "INDUSTRY": lambda stat, industry: "" if stat.industry is None else f"industry {industry}",
+}
+"""How a value every row shares is said above the table (nothing for "all industries")."""
+
+
+def unpublished_lines(records: Sequence[Unpublished]) -> list[str]:
+    """Say why figures are missing: one line per reason, with the footnote's own words."""
+    counts: dict[tuple[UnpublishedReason, str | None, str | None], int] = {}
+    for record in records:
+        key = (record.reason, record.footnote_code, record.footnote)
+        counts[key] = counts.get(key, 0) + 1
+    lines = []
+    for (reason, code, footnote), count in sorted(counts.items(), key=lambda item: str(item[0])):
+        figures = plural(count, "figure")
+        if reason is UnpublishedReason.NO_ESTIMATE:
+            lines.append(f"no estimate: the release has none for the occupation there ({figures})")
+            continue
+        label = "withheld by BLS" if reason is UnpublishedReason.WITHHELD else "not published"
+        mark = f"footnote {code}" if code and code.isdigit() else f"marker {code}"
+        lines.append(f"{label}: {footnote} ({mark}; {figures})")
+    return lines
 
 
 def wrap(label: str, text: object) -> list[str]:
@@ -191,64 +280,154 @@ def wrap(label: str, text: object) -> list[str]:
     )
 
 
-def entity(cat: Catalog, record: Entity) -> str:  # noqa: C901, PLR0912 - one case per kind
+def _occupation_fields(cat: Catalog, record: Occupation) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [("title", record.title)]
+    fields += [("soc", soc) for soc in record.soc]
+    if record.alternate_titles:
+        fields.append(("also", ", ".join(record.alternate_titles)))
+    fields += [("specialty", sp.name) for sp in record.specialties]
+    fields += [("related", cat.occupations[r].title) for r in record.related]
+    return fields + _job(record)
+
+
+def _credential_fields(cat: Catalog, record: Credential) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [(record.abbreviation, record.name)]
+    fields.append(("issuer", _organization(cat, record.issuer)))
+    for r in record.requirements:
+        route = "" if r.route is None else f", route {r.route}"
+        fields.append((f"requires ({r.kind}{route})", r.text))
+    if not record.requirements:
+        fields.append(("requires", "no requirements in the data"))
+    if record.options:
+        fields.append(("options", ", ".join(record.options)))
+    return fields + [("for", cat.occupations[o].title) for o in record.related_occupations]
+
+
+def _organization_fields(cat: Catalog, record: Organization) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [("name", record.name)]
+    if record.abbreviation:
+        fields.append(("abbreviation", record.abbreviation))
+    fields.append(("kind", record.kind))
+    if record.address:
+        fields.append(("address", record.address))
+    if record.website:
+        fields.append(("website", record.website))
+    return fields + [
+        ("issues", f"{c.abbreviation} {c.name} ({plural(len(c.requirements), 'requirement')})")
+        for c in cat.credentials_by(record)
+    ]
+
+
+def _source_fields(record: Source) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [("title", record.title), ("kind", record.kind)]
+    if record.edition:
+        fields.append(("edition", record.edition))
+    return [*fields, ("retrieved via", record.retrieved_via)]
+
+
+def _industry_fields(record: Industry) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [("title", record.title)]
+    if record.level is not None:
+        fields.append(("level", f"NAICS {record.level}-digit"))
+    return fields + [("code", code) for code in record.naics]
+
+
+def _area_fields(record: Area) -> list[tuple[str, object]]:
+    fields: list[tuple[str, object]] = [("name", record.name), ("kind", record.kind)]
+    if record.states:
+        fields.append(("states", ", ".join(record.states)))
+    return fields + [
+        (label, code) for label, code in (("fips", record.fips), ("cbsa", record.cbsa)) if code
+    ]
+
+
+def entity(cat: Catalog, record: Entity) -> str:
     """Render any entity as a few labelled lines, wrapped to 80 columns."""
-    fields: list[tuple[str, object]] = []
     match record:
         case Occupation():
-            fields.append(("title", record.title))
-            fields += [("soc", soc) for soc in record.soc]
-            if record.alternate_titles:
-                fields.append(("also", ", ".join(record.alternate_titles)))
-            fields += [("specialty", sp.name) for sp in record.specialties]
-            fields += [("related", cat.occupations[r].title) for r in record.related]
+            fields = _occupation_fields(cat, record)
         case Credential():
-            fields.append((record.abbreviation, record.name))
-            fields.append(("issuer", _organization(cat, record.issuer)))
-            fields += [(f"requires ({r.kind})", r.text) for r in record.requirements]
-            if not record.requirements:
-                fields.append(("requires", "no requirements in the data"))
-            if record.options:
-                fields.append(("options", ", ".join(record.options)))
-            fields += [("for", cat.occupations[o].title) for o in record.related_occupations]
+            fields = _credential_fields(cat, record)
         case Organization():
-            fields.append(("name", record.name))
-            if record.abbreviation:
-                fields.append(("abbreviation", record.abbreviation))
-            fields.append(("kind", record.kind))
-            if record.address:
-                fields.append(("address", record.address))
-            if record.website:
-                fields.append(("website", record.website))
-            fields += [
-                (
-                    "issues",
-                    f"{c.abbreviation} {c.name} ({plural(len(c.requirements), 'requirement')})",
-                )
-                for c in cat.credentials_by(record)
-            ]
+            fields = _organization_fields(cat, record)
         case Source():
-            fields.append(("title", record.title))
-            fields.append(("kind", record.kind))
-            if record.edition:
-                fields.append(("edition", record.edition))
-            fields.append(("retrieved via", record.retrieved_via))
+            fields = _source_fields(record)
         case Industry():
-            fields.append(("title", record.title))
-            if record.level is not None:
-                fields.append(("level", f"NAICS {record.level}-digit"))
-            fields += [("code", code) for code in record.naics]
+            fields = _industry_fields(record)
         case Area():
-            fields.append(("name", record.name))
-            fields.append(("kind", record.kind))
-            if record.states:
-                fields.append(("states", ", ".join(record.states)))
-            for label, code in (("fips", record.fips), ("cbsa", record.cbsa)):
-                if code is not None:
-                    fields.append((label, code))
+            fields = _area_fields(record)
     lines = [f"{type(record).__name__.lower()} {record.id}"]
     for label, text in fields:
         lines += wrap(label, text)
+    return "\n".join(lines)
+
+
+_FIRST_TASKS: Final = 5
+_TASK_ORDER: Final = {TaskKind.CORE: 0, TaskKind.SUPPLEMENTAL: 1, None: 2}
+
+
+def ordered_tasks(occupation: Occupation) -> list[Task]:
+    """Return the occupation's tasks in O*NET's order, core first where O*NET rates them."""
+    return sorted(occupation.tasks, key=lambda task: _TASK_ORDER[task.kind])
+
+
+def task_kind(task: Task) -> str:
+    """Return how O*NET rates *task*: ``core``, ``supplemental`` or ``unrated``."""
+    return "unrated" if task.kind is None else str(task.kind)
+
+
+def _job(occupation: Occupation) -> list[tuple[str, object]]:
+    """What the job is: the job zone and the first tasks (the ``tasks`` command lists all)."""
+    fields: list[tuple[str, object]] = []
+    if occupation.job_zone is not None:
+        fields.append(("job zone", f"{occupation.job_zone} of 5 (O*NET)"))
+    tasks = ordered_tasks(occupation)
+    fields += [(f"task ({task_kind(t)})", t.text) for t in tasks[:_FIRST_TASKS]]
+    if len(tasks) > _FIRST_TASKS or occupation.technology:
+        fields.append(
+            (
+                "more",
+                (
+                    f"{plural(len(tasks), 'task')} and {len(occupation.technology)} technology "
+                    f"examples: medcoder-careers tasks {occupation.id}"
+                ),
+            )
+        )
+    return fields
+
+
+def tasks_table(occupation: Occupation) -> str:
+    """Render what the job is: its tasks (core first) and its technology (hot, in demand)."""
+    lines = [clip(f"tasks: {occupation.title}", WIDTH)]
+    if occupation.job_zone is not None:
+        lines.append(f"job zone: {occupation.job_zone} of 5 (O*NET)")
+    for task in ordered_tasks(occupation):
+        lines += textwrap.wrap(
+            f"{task.id} ({task_kind(task)}) {task.text}",
+            width=WIDTH,
+            initial_indent="  ",
+            subsequent_indent="      ",
+        )
+    if not occupation.tasks:
+        lines.append("  no tasks in the data")
+    lines.append(clip(f"technology: {occupation.title}", WIDTH))
+    # Grouped under their kind and wrapped, so that no name is ever cut short.
+    groups: dict[str, list[str]] = {}
+    for tech in occupation.technology:
+        marks = ("H" if tech.hot else "") + ("D" if tech.in_demand else "")
+        groups.setdefault(tech.commodity_title, []).append(
+            f"{tech.example} ({marks})" if marks else tech.example
+        )
+    for kind in sorted(groups, key=str.casefold):
+        lines += wrap(kind, "; ".join(groups[kind]))
+    if not groups:
+        lines.append("  no technology in the data")
+    lines += textwrap.wrap(
+        f"{plural(len(occupation.tasks), 'task')}, "
+        f"{plural(len(occupation.technology), 'technology example')}; H: hot technology, "
+        "D: in demand (source onet-29.3: O*NET 29.3 by USDOL/ETA, CC BY 4.0)",
+        width=WIDTH,
+    )
     return "\n".join(lines)
 
 
@@ -319,7 +498,7 @@ def _constant_value(stat: Statistic, low: Decimal | None, high: Decimal | None) 
     text = "" if low is None else f"${low:,.{places}f}"
     if high is not None:
         text += f" to ${high:,.{places}f}"
-    return f"{_BOUND[stat.bound]}{text}"
+    return f"{BOUND_WORDS[stat.bound]}{text}"
 
 
 def series_table(cat: Catalog, series: Series, *, real: RealValues | None = None) -> str:
@@ -360,7 +539,7 @@ def series_table(cat: Catalog, series: Series, *, real: RealValues | None = None
         previous = definition
     count = f"{len(series)} period{'s' * (len(series) != 1)} (data {cat.data_version})"
     if any(point.alternatives for point in series):
-        count += "; OTHERS: older sources stating the same period"
+        count += "; OTHERS: other sources for the same period, outranked"
     lines.append(count)
     if real is not None and real.price_year is not None:
         source = cat.cpi_u[real.price_year].citation.source
@@ -372,7 +551,7 @@ def _signed(number: Decimal, unit: Unit) -> str:
     sign = "-" if number < 0 else "+" if number > 0 else ""
     if unit is Unit.PERCENT:
         return f"{sign}{abs(number)} percentage points"
-    return sign + _amount(abs(number), unit)
+    return sign + amount(abs(number), unit)
 
 
 def _percent(number: Decimal | None, places: int, missing: str) -> str:
@@ -398,7 +577,7 @@ _BOUND_MEANING: Final = {
 def _figures(result: Comparison, suffix: str = "") -> list[tuple[str, str]]:
     unit = result.a.unit
     return [
-        (f"change{suffix}", _BOUND[result.bound] + _signed(result.change, unit)),
+        (f"change{suffix}", BOUND_WORDS[result.bound] + _signed(result.change, unit)),
         (
             f"percent change{suffix}",
             _percent(result.percent_change, 1, "n/a (the first figure is zero)"),
@@ -414,9 +593,9 @@ def _figures(result: Comparison, suffix: str = "") -> list[tuple[str, str]]:
 
 def _constant(result: Comparison, side: str) -> str:
     unit = result.a.unit
-    text = _amount(getattr(result, f"value_{side}"), unit)
+    text = amount(getattr(result, f"value_{side}"), unit)
     if result.high is not None:
-        text += f" to {_amount(getattr(result.high, f'value_{side}'), unit)}"
+        text += f" to {amount(getattr(result.high, f'value_{side}'), unit)}"
     return text
 
 
@@ -464,11 +643,23 @@ def _cited(period: object, source: str, *notes: str) -> str:
     return f"({', '.join([stated, f'source {source}', *notes])})"
 
 
-def _figure(stat: Statistic | None, where: Area, suffix: str = "") -> str:
+def _figure(stat: Statistic | None, facts: QuickFacts, suffix: str = "") -> str:
+    """A quick-facts figure: its value, what it counts, and where it comes from.
+
+    The notes in brackets give its period and source; the SOC codes it counts
+    where they are not the occupation's current code; "national" where the
+    area asked for is another.
+    """
     if stat is None:
         return "not in the data"
-    notes = ["national"] if stat.area != where.id else []
+    notes = []
+    if stat.definition is not None and stat.definition != facts.current_definition:
+        notes.append(f"SOC {stat.definition}")
+    if stat.area != facts.area.id:
+        notes.append("national")
     text = value(stat) + suffix
+    if stat.coverage is not None:
+        text += f" {COVERAGE_WORDS[stat.coverage]}"
     if stat.descriptor:
         text += f", {stat.descriptor}"
     return f"{text} {_cited(stat.period, stat.source, *notes)}"
@@ -478,22 +669,60 @@ def _fact(fact: Fact | None) -> str:
     return "not in the data" if fact is None else f"{fact.text} {_cited(fact.period, fact.source)}"
 
 
-def quick_facts(facts: QuickFacts) -> str:
+def _missing(cat: Catalog, facts: QuickFacts, measure: Measure, percentile: int | None) -> str:
+    """Why a figure of the area is missing: withheld, no estimate, or simply not in the data."""
+    found = cat.unpublished(
+        occupation=facts.occupation,
+        measure=measure,
+        area=facts.area,
+        percentile=percentile,
+        industry=None,
+    )
+    if not found:
+        return "not in the data"
+    newest = max(found, key=lambda record: (record.period, record.source))
+    cited = _cited(newest.period, newest.source)
+    if newest.reason is UnpublishedReason.NO_ESTIMATE:
+        return f"no estimate: the release has none for this area {cited}"
+    label = "withheld by BLS" if newest.reason is UnpublishedReason.WITHHELD else "not published"
+    return f"{label}: {newest.footnote} {cited}"
+
+
+def quick_facts(cat: Catalog, facts: QuickFacts) -> str:
     """Render an occupation's `QuickFacts`, one labelled line each with its period and source.
 
     Pay and jobs are the area's; for an area other than the nation, a note
-    says that projections and education are national.
+    says that projections and education are national. Each count of jobs
+    says which jobs it counts, and the projection comes with the employment
+    it starts from, so that its percent reads against its own base. A
+    figure of the area that is missing says why: withheld by BLS (in the
+    footnote's words), no estimate for the area, or not in the data.
     """
     where = facts.area
     heading = "quick facts: the nation" if where.id == NATION else f"quick facts: {where.name}"
     if where.id != NATION:
         heading += f" ({where.kind}, area {where.id})"
+    # A missing figure has no unit to tell the two median pay lines apart, so
+    # its line names the pay period before the reason.
+    pay_and_jobs = [
+        ("median_annual_pay", Measure.ANNUAL_WAGE, 50, " a year", "yearly: "),
+        ("median_hourly_pay", Measure.HOURLY_WAGE, 50, " an hour", "hourly: "),
+        ("employment", Measure.EMPLOYMENT, None, "", ""),
+    ]
+    area_figures = [
+        _figure(getattr(facts, name), facts, suffix)
+        if getattr(facts, name) is not None
+        else which + _missing(cat, facts, measure, percentile)
+        for name, measure, percentile, suffix, which in pay_and_jobs
+    ]
     fields = [
-        ("median pay", _figure(facts.median_annual_pay, where, " a year")),
-        ("median pay", _figure(facts.median_hourly_pay, where, " an hour")),
-        ("jobs", _figure(facts.employment, where)),
-        ("projected change", _figure(facts.projected_change_percent, where)),
-        ("projected jobs", _figure(facts.projected_change, where)),
+        ("median pay", area_figures[0]),
+        ("median pay", area_figures[1]),
+        ("jobs", area_figures[2]),
+        ("projected from", _figure(facts.projection_base, facts)),
+        ("projected change", _figure(facts.projected_change_percent, facts)),
+        ("projected jobs", _figure(facts.projected_change, facts)),
+        ("openings", _figure(facts.annual_openings, facts, " a year")),
         ("entry-level education", _fact(facts.entry_level_education)),
         ("work experience", _fact(facts.work_experience)),
         ("on-the-job training", _fact(facts.on_the_job_training)),
