@@ -32,6 +32,10 @@ from hypothesis import HealthCheck, Phase, settings
 import build_data  # tools/build_data.py, on the path through pytest's pythonpath setting
 import medcoder_careers as mc
 from medcoder_careers import _catalog
+from medcoder_careers._data import table as _table
+from medcoder_careers._data import trusted as _trusted
+from medcoder_careers._data.codec import shared_converter
+from medcoder_careers._topics import topics
 
 settings.register_profile(
     "fast",
@@ -78,7 +82,7 @@ def pytest_report_header() -> str:
 
 
 MUTATING: Final = "MUTANT_UNDER_TEST" in os.environ
-"""Under mutmut: every test starts from a fresh packaged catalog (see `fresh_catalog`)."""
+"""Under mutmut: every test starts from a fresh catalog and fresh caches (see `fresh_catalog`)."""
 
 
 def _catalog_scope(fixture_name: str, config: pytest.Config) -> Literal["session", "function"]:  # noqa: ARG001 - pytest's signature
@@ -94,11 +98,23 @@ def fresh_catalog() -> None:
     running the query code: mutmut would record only the first test as
     covering it, and a mutant's run could be answered from a result built
     before the mutant was active, so mutants of the query and store layers
-    would survive untested. Outside mutmut the cache is kept: it is what
-    users get, and it keeps the suite fast.
+    would survive untested. The same holds for the package's other caches
+    of things built once: the topics, the data format's converter and the
+    trusted reader's builders (each class's, built by `assemble`; the
+    table module's own two, built at import, are reached by calling
+    `assemble` again), and the table files' queries and row layouts.
+    Outside mutmut the caches are kept: they are what users get, and they
+    keep the suite fast.
     """
     if MUTATING:
         _catalog._packaged = None  # the one cache of the packaged data
+        topics.cache_clear()
+        shared_converter.cache_clear()
+        _trusted._assembler.cache_clear()  # the trusted reader's builders, one per class
+        _trusted._record_builder.cache_clear()
+        _table._by_keys.cache_clear()  # the table files' queries and layouts, one per shape
+        _table._layout.cache_clear()
+        _table.datatypes_for.cache_clear()
 
 
 @pytest.fixture(scope=_catalog_scope)

@@ -13,7 +13,7 @@ import attrs
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._vocab import PERCENTILES, units_for
+from medcoder_careers._vocab import CHANGE_MEASURES, PERCENTILES, PROJECTION_MEASURES, units_for
 
 years = st.integers(min_value=1000, max_value=9999)
 months = st.integers(min_value=1, max_value=12)
@@ -97,6 +97,7 @@ soc_codes = st.builds(
     version=st.sampled_from([2000, 2010, 2018]),
     code=st.builds("{:02d}-{:04d}".format, st.integers(0, 99), st.integers(0, 9999)),
     title=names,
+    definition=optional_names,
 )
 naics_codes = st.builds(
     mc.NaicsCode,
@@ -121,6 +122,7 @@ requirements = st.builds(
     kind=st.sampled_from(mc.RequirementKind),
     text=names,
     organization=st.none() | slugs,
+    route=st.none() | st.text(_VISIBLE_CHAR, min_size=1, max_size=12),  # a short label: "A1"
     citation=citations,
 )
 credentials = st.builds(
@@ -142,6 +144,26 @@ specialties = st.builds(
     summary=st.just("") | names,
     citations=_citation_tuples,
 )
+tasks = st.builds(
+    mc.Task,
+    id=st.integers(min_value=1, max_value=10**6),
+    text=names,
+    kind=st.none() | st.sampled_from(mc.TaskKind),
+    citation=citations,
+)
+"""O*NET tasks: a Task ID, its text, core, supplemental or unrated."""
+technologies = st.builds(
+    mc.Technology,
+    example=names,
+    commodity=st.integers(min_value=10_000_000, max_value=99_999_999),  # UNSPSC: 8 digits
+    commodity_title=names,
+    hot=st.booleans(),
+    in_demand=st.booleans(),
+    citation=citations,
+)
+"""O*NET technology examples, hot and in demand or not."""
+job_zones = st.integers(min_value=1, max_value=5)
+"""O*NET's job zones: 1 (little preparation) to 5 (extensive)."""
 occupations = st.builds(
     mc.Occupation,
     id=slugs,
@@ -154,8 +176,14 @@ occupations = st.builds(
     related=st.lists(slugs, max_size=2).map(tuple),
     advancement=_name_tuples,
     summary=st.just("") | names,
+    description=optional_names,
+    job_zone=st.none() | job_zones,
+    tasks=st.lists(tasks, max_size=3, unique_by=lambda task: task.id).map(tuple),
+    technology=st.lists(technologies, max_size=3).map(tuple),
+    onet_titles=_name_tuples,
     citations=_citation_tuples,
 )
+"""Occupations with every field drawn, O*NET's too (task ids unique, as in the data)."""
 industries = st.builds(
     mc.Industry,
     id=_digits(2, 6),
@@ -215,7 +243,6 @@ cpi_annual_averages = st.builds(
 )
 
 _WAGES = frozenset({mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE})
-_PROJECTIONS = frozenset({mc.Measure.PROJECTED_CHANGE, mc.Measure.PROJECTED_CHANGE_PERCENT})
 _DOLLARS = frozenset({mc.Unit.USD_PER_YEAR, mc.Unit.USD_PER_HOUR})
 DOLLAR_MEASURES = tuple(m for m in mc.Measure if units_for(m) & _DOLLARS)
 """The measures whose figures are dollar amounts (so ``real=True`` applies)."""
@@ -229,15 +256,20 @@ def statistics(
     *,
     positive: bool = False,
 ) -> mc.Statistic:
-    """Any statistic the loader accepts (units fit measures, percentiles on wages).
+    """Any statistic the loader accepts: every rule of `statistic_problems` kept.
 
-    *measures* limits the measure drawn; *positive* keeps values above zero.
+    Units fit measures, percentiles on wages, a range on salaries only, an
+    interval period for a projection's measures, a negative value for a
+    change only, a share of at most 100, and a coverage on every employment
+    figure and no other. *measures* limits the measure drawn; *positive*
+    keeps values above zero.
     """
     measure = draw(st.sampled_from(measures))
     unit = draw(st.sampled_from(sorted(units_for(measure))))
-    is_projection = measure in _PROJECTIONS
-    period = draw(intervals() if is_projection else instants())
-    value = draw(decimals(signed=is_projection and not positive, positive=positive))
+    period = draw(intervals() if measure in PROJECTION_MEASURES else instants())
+    value = draw(decimals(signed=measure in CHANGE_MEASURES and not positive, positive=positive))
+    if measure is mc.Measure.EMPLOYMENT_SHARE:
+        value = min(value, Decimal(100))
     source = draw(slugs)
     return mc.Statistic(
         occupation=draw(slugs),
@@ -260,6 +292,7 @@ def statistics(
         accreditor=draw(st.none() | slugs) if measure is mc.Measure.ACCREDITED_PROGRAMS else None,
         descriptor=draw(optional_names),
         definition=draw(st.none() | st.sampled_from(DEFINITIONS)),
+        coverage=(draw(st.sampled_from(mc.Coverage)) if measure is mc.Measure.EMPLOYMENT else None),
         rse=draw(st.none() | decimals(positive=True)),
         citation=mc.Citation(source=source, quote=draw(names)),
     )
@@ -382,6 +415,8 @@ ENTITIES: dict[type, st.SearchStrategy[object]] = {
     mc.Requirement: requirements,
     mc.Credential: credentials,
     mc.Specialty: specialties,
+    mc.Task: tasks,
+    mc.Technology: technologies,
     mc.Occupation: occupations,
     mc.Industry: industries,
     mc.Area: areas,

@@ -17,7 +17,8 @@ from xml.etree import ElementTree as ET
 import attrs
 import pytest
 from _atlas import MAIN_OCCUPATION, Written, write_atlas
-from _atlas.fmt import figure
+from _atlas.credential import credential_page
+from _atlas.fmt import MISSING_WORDS, figure
 from _atlas.occupation import occupation_page
 from _atlas.pay import pay_points
 
@@ -136,13 +137,22 @@ def check_row(
         for s in cat.stats(occupation=occupation, area=area, period=period, industry=None)
         if s.percentile in {None, 50}
     }
-    published = any(m in found for m in _MEASURES.values())
     compared = 0
     for header, measure in _MEASURES.items():
         text, attributes = record[header]
         stat = found.get(measure)
         if stat is None:
-            assert text == ("withheld" if published else "not published"), (area.name, header)
+            why = [
+                r
+                for r in cat.unpublished(
+                    occupation=occupation, area=area, period=period, industry=None, measure=measure
+                )
+                if r.percentile in {None, 50}
+            ]
+            assert len(why) <= 1, why
+            reason = why[0].reason if why else None
+            assert text == MISSING_WORDS[reason], (area.name, header)
+            assert attributes.get("title") == (why[0].footnote if why else None)
             continue
         assert number(text) == stat.value, (area.name, occupation, header)
         assert attributes["title"] == stat.citation.locator
@@ -188,16 +198,74 @@ class TestPages:
 
 class TestOccupation:
     def test_quick_facts(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
-        """The quick facts table shows what quick_facts() returns, with the period."""
+        """The quick facts table shows what quick_facts() returns: figure, SOC, jobs counted."""
         facts = cat.quick_facts(MAIN)
         table = parse(section(read(atlas, f"occupations/{MAIN}.md"), "## Quick facts")).tables[0]
-        cells = {(record[""][0], record["figure"][0]) for record in table.records()}
-        assert facts.median_annual_pay is not None
-        assert facts.employment is not None
-        assert ("Median pay", f"${facts.median_annual_pay.value:,} a year") in cells
-        assert ("Number of jobs", f"{facts.employment.value:,}") in cells
-        assert facts.entry_level_education is not None
-        assert ("Entry-level education", facts.entry_level_education.text) in cells
+        cells = {(r[""][0], r["figure"][0], r["SOC"][0]) for r in table.records()}
+        pay, jobs, base = facts.median_annual_pay, facts.employment, facts.projection_base
+        openings, education = facts.annual_openings, facts.entry_level_education
+        assert pay is not None
+        assert jobs is not None
+        assert base is not None
+        assert openings is not None
+        assert education is not None
+        assert ("Median pay", f"${pay.value:,} a year", pay.definition) in cells
+        jobs_text = f"{jobs.value:,} wage and salary jobs"
+        assert ("Number of jobs", jobs_text, jobs.definition) in cells
+        base_text = f"{base.value:,} all jobs, self-employed included"
+        assert ("Jobs the projection starts from", base_text, base.definition) in cells
+        assert ("Openings a year, on average", f"{openings.value:,}", "29-2072") in cells
+        assert ("Entry-level education", education.text, "-") in cells
+        assert f"today's code is {facts.current_definition}" in read(
+            atlas, f"occupations/{MAIN}.md"
+        )
+
+    def test_projections(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
+        """One row per projection, with the base its source counts and the openings."""
+        text = section(read(atlas, f"occupations/{MAIN}.md"), "## Projections")
+        (table,) = parse(text).tables
+        records = {r["source"][0]: r for r in table.records()}
+        sources = {s.source for s in cat.stats(occupation=MAIN, measure="projected_change_percent")}
+        assert len(records) == len(sources)
+        newest = records["ep-2024-34"]
+        assert newest["projection"][0] == "2024-2034"
+
+        def one(measure: str) -> mc.Statistic:
+            (stat,) = cat.stats(occupation=MAIN, source="ep-2024-34", measure=measure)
+            return stat
+
+        assert number(newest["jobs at the start"][0].split()[0]) == one("employment").value
+        assert newest["jobs at the start"][0].endswith("all jobs, self-employed included")
+        assert number(newest["jobs at the end"][0].split()[0]) == one("projected_employment").value
+        assert number(newest["openings a year"][0]) == one("annual_openings").value
+        assert number(newest["change in jobs"][0]) == one("projected_change").value
+        change = one("projected_change_percent")
+        assert newest["outlook"][0] == (change.descriptor or "-")
+        assert newest["SOC"][0] == change.definition
+        older = [r for source, r in records.items() if source != "ep-2024-34"]
+        assert all(r["openings a year"][0] == "-" for r in older)
+
+    def test_work(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
+        """Every O*NET task verbatim with its id and rating; every technology example."""
+        for occupation in cat.occupations.values():
+            text = section(read(atlas, f"occupations/{occupation.id}.md"), "## What the work is")
+            tasks, tech = parse(text).tables
+            shown = {
+                int(r["task"][0]): (r["rated"][0], r["task statement"][0]) for r in tasks.records()
+            }
+            assert shown == {
+                t.id: (str(t.kind) if t.kind else "unrated", t.text) for t in occupation.tasks
+            }
+            rated = [r["rated"][0] for r in tasks.records()]
+            assert rated == sorted(rated, key=["core", "supplemental", "unrated"].index)
+            examples = sorted((r["example"][0], r["kind"][0]) for r in tech.records())
+            assert examples == sorted((t.example, t.commodity_title) for t in occupation.technology)
+            assert f"job zone {occupation.job_zone} of 5" in text
+        coders = section(read(atlas, f"occupations/{MAIN}.md"), "## What the work is")
+        (_, tech) = parse(coders).tables
+        marked = {r["example"][0]: r["marked"][0] for r in tech.records()}
+        assert marked["Microsoft Outlook"] == "hot, in demand"
+        assert marked["3M Encoder"] == ""
 
     def test_pay_table_is_the_series(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
         """The pay table under the chart holds every point of the series, nominal and real."""
@@ -205,7 +273,7 @@ class TestOccupation:
         text = section(read(atlas, f"occupations/{MAIN}.md"), "## Median annual pay over time")
         (table,) = parse(text).tables
         records = list(table.records())
-        assert len(records) == len(series) == 6
+        assert len(records) == len(series) == 11
         target = series.latest().period
         for record, point in zip(records, series, strict=True):
             assert number(record["median"][0]) == point.value
@@ -214,7 +282,7 @@ class TestOccupation:
             assert record["SOC"][0] == point.statistic.definition
         assert records[0]["median"][0] == "$25,590"
         assert records[-1]["median"][0] == "$51,140"
-        assert "SOC 29-2071 → 29-2072+29-9021" in read(atlas, f"charts/{MAIN}-pay.svg")
+        assert "SOC 29-2071 → 29-2098" in read(atlas, f"charts/{MAIN}-pay.svg")
 
     def test_breaks_are_gaps(self, cat: mc.Catalog) -> None:
         """The pay chart joins points of one SOC definition only: a break starts a new line."""
@@ -227,8 +295,8 @@ class TestOccupation:
         assert all(len(found) == 1 for found in definitions.values())
         assert len(definitions) == len(series.breaks) + 1 == len(marks) + 1 == 3
         assert [label for _, label in marks] == [
-            "SOC 29-2071 → 29-2072+29-9021",
-            "SOC 29-2072+29-9021 → 29-2072",
+            "SOC 29-2071 → 29-2098",
+            "SOC 29-2098 → 29-2072",
         ]
         labels = [(p.label, p.edition) for p in points]
         assert labels[:3] == [
@@ -314,6 +382,28 @@ class TestStates:
         (record,) = [r for r in index.records() if r["area"][0] == akron.name]
         assert check_row(cat, record, cat.occupation(MAIN_OCCUPATION).id, akron, period) == 4
 
+    def test_missing_says_why(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
+        """A missing figure says why, as cat.unpublished records it, its footnote as tooltip."""
+        title = cat.occupation("43-3021").title
+        text = section(read(atlas, "states/la.md"), f"### {title}")
+        (table,) = parse(text).tables
+        (lafayette,) = [r for r in table.records() if r["area"][0] == "Lafayette, LA"]
+        assert lafayette["mean annual wage"] == ("withheld", lafayette["mean annual wage"][1])
+        assert lafayette["mean annual wage"][1]["title"] == "Estimate not released."
+        assert lafayette["jobs"][0] == "760"
+        hitmr = cat.occupation("29-9021").title
+        text = section(read(atlas, "states/oh.md"), f"### {hitmr}")
+        (table,) = parse(text).tables
+        (lima,) = [r for r in table.records() if r["area"][0] == "Lima, OH"]
+        assert [lima[h][0] for h in _MEASURES] == ["no estimate"] * len(_MEASURES)
+        words = [
+            text
+            for table in parse(read(atlas, "states/oh.md")).tables
+            for row in table.rows
+            for text, _ in row
+        ]
+        assert "not published" not in words
+
     def test_territory_without_areas(self, atlas: tuple[Path, Written]) -> None:
         """Guam's page says it has no metropolitan areas rather than showing empty tables."""
         text = read(atlas, "states/gu.md")
@@ -339,9 +429,27 @@ class TestCredential:
             assert requirement.citation.quote in "".join(parse(text).details)
         assert "American Health Information Management Association (AHIMA)" in text
 
-    def test_no_requirements_said(self, atlas: tuple[Path, Written]) -> None:
-        """A credential without requirements in the data says so."""
-        assert "holds no requirements to earn this credential" in read(atlas, "credentials/ctr.md")
+    def test_no_requirements_said(self, cat: mc.Catalog) -> None:
+        """A credential without requirements in the data says so.
+
+        Since 2027.1 every packaged credential has requirements, so CTR is stripped of its own.
+        """
+        bare = attrs.evolve(cat.credential("CTR"), requirements=())
+        text = credential_page(cat, bare)
+        assert "holds no requirements to earn this credential" in text
+        assert "holds no continuing-education requirement" in text
+
+    def test_routes_shown(self, atlas: tuple[Path, Written], cat: mc.Catalog) -> None:
+        """CTR's page labels each requirement of a route with it; one on every path has none."""
+        ctr = cat.credential("CTR")
+        earn = parse(section(read(atlas, "credentials/ctr.md"), "## Requirements"))
+        kind = mc.RequirementKind.CONTINUING_EDUCATION
+        assert [r["kind"][0] for r in earn.tables[0].records()] == [
+            str(r.kind).replace("_", " ") + ("" if r.route is None else f" (route {r.route})")
+            for r in ctr.requirements
+            if r.kind is not kind
+        ]
+        assert "experience (route B)" in [r["kind"][0] for r in earn.tables[0].records()]
 
 
 class TestBounds:

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._data import reads as _reads
+from medcoder_careers._inflation import CONTEXT
 from medcoder_careers._vocab import units_for
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -182,21 +183,100 @@ class TestInflateNumbers:
     @SETTINGS
     @given(st.floats(allow_nan=False, allow_infinity=False))
     def test_any_float(self, amount: float) -> None:
-        """Every finite float reads as its repr."""
-        assert mc.inflate(amount, 2018, 2018) == Decimal(repr(amount))
+        """Every finite float within the bounds reads as its repr; any other is refused."""
+        expected = Decimal(repr(amount))
+        if _in_bounds(expected):
+            assert mc.inflate(amount, 2018, 2018) == expected
+        else:
+            with pytest.raises(mc.ArgumentError, match=OUT_OF_BOUNDS):
+                mc.inflate(amount, 2018, 2018)
 
     @SETTINGS
     @given(st.floats(width=32, allow_nan=False, allow_infinity=False))
     def test_any_float32(self, amount: float) -> None:
-        """Every finite float32 reads as numpy's own shortest text for it."""
+        """Every finite float32 within the bounds reads as numpy's own shortest text for it."""
         np = pytest.importorskip("numpy")
         value = np.float32(amount)
-        assert mc.inflate(value, 2018, 2018) == Decimal(str(value))
+        expected = Decimal(str(value))
+        if _in_bounds(expected):
+            assert mc.inflate(value, 2018, 2018) == expected
+        else:
+            with pytest.raises(mc.ArgumentError, match=OUT_OF_BOUNDS):
+                mc.inflate(value, 2018, 2018)
 
     @SETTINGS
     @given(st.integers() | st.fractions())
     def test_any_rational(self, amount: int | Fraction) -> None:
-        """Ints and fractions always give a Decimal."""
+        """Ints and fractions within the bounds always give a Decimal; others are refused."""
+        read = CONTEXT.divide(Decimal(amount.numerator), Decimal(amount.denominator))
+        if _in_bounds(read):  # as read: a fraction rounded to PRECISION digits
+            assert isinstance(mc.inflate(amount, 2004, 2018), Decimal)
+        else:
+            with pytest.raises(mc.ArgumentError, match=OUT_OF_BOUNDS):
+                mc.inflate(amount, 2004, 2018)
+
+
+OUT_OF_BOUNDS = "amount must be less than 1E"
+
+
+def _in_bounds(amount: Decimal) -> bool:
+    """Whether `inflate` takes *amount* (as its docstring states the bounds)."""
+    return amount.is_zero() or Decimal("1E-28") <= abs(amount) < Decimal("1E+28")
+
+
+class TestInflateBounds:
+    """`inflate` refuses an amount whose first digit lies more than 28 places from the point."""
+
+    @pytest.mark.parametrize(
+        "amount",
+        [
+            "1e9999999",
+            "1e999999",
+            Decimal("-1E+28"),
+            10**28,
+            -(10**400),
+            1e300,
+            Decimal("1E+999999999999999999"),
+            "1e-999999",
+            Decimal("1E-29"),
+            5e-324,
+            Fraction(1, 10**29),
+            Decimal("0E-29"),
+            Decimal("0E+28"),
+        ],
+    )
+    def test_refused(self, amount: object) -> None:
+        """An amount out of bounds is an ArgumentError (and CpiError), not a figure of a MB."""
+        with pytest.raises(mc.ArgumentError, match=OUT_OF_BOUNDS) as info:
+            mc.inflate(amount, 2004, 2018)  # type: ignore[arg-type]
+        assert isinstance(info.value, mc.CpiError)
+        assert len(str(info.value)) < 200
+
+    def test_refused_names_the_amount(self) -> None:
+        """The message ends with the amount given, as its repr."""
+        with pytest.raises(mc.ArgumentError) as info:
+            mc.inflate(Decimal("1E+28"), 2004, 2018)
+        assert str(info.value) == (
+            "amount must be less than 1E+28 in size, with its first digit at most "
+            "28 places after the point, got Decimal('1E+28')"
+        )
+
+    @pytest.mark.parametrize(
+        "amount",
+        [
+            Decimal(9999999999999999999999999999),
+            Decimal("-9.999E+27"),
+            Decimal("1E-28"),
+            Decimal("-1.5E-28"),
+            Decimal("0E-28"),
+            Decimal("0E+27"),
+            Decimal(0),
+            10**28 - 1,
+        ],
+    )
+    def test_at_the_bounds(self, amount: Decimal | int) -> None:
+        """An amount just within the bounds is adjusted as any other."""
+        assert mc.inflate(amount, 2018, 2018) == amount
         assert isinstance(mc.inflate(amount, 2004, 2018), Decimal)
 
 
@@ -645,6 +725,7 @@ _SPECIAL: dict[str, st.SearchStrategy[Any]] = {
     "Statistic.area": _AREAS,
     "Statistic.percentile": st.none() | st.sampled_from([10, 50]),
     "Industry.level": st.none() | st.sampled_from([2, 6]),
+    "Occupation.job_zone": st.none() | st.sampled_from([1, 3, 5]),
 }
 
 
@@ -658,6 +739,8 @@ def _for_type(hint: Any) -> st.SearchStrategy[Any]:  # noqa: PLR0911 - one retur
         return st.lists(_for_type(arguments[0]), max_size=2).map(tuple)
     if hint is str:
         return _TEXT
+    if hint is bool:
+        return st.booleans()
     if hint is int:
         return st.sampled_from([10, 50, 2010])
     if hint is Decimal:

@@ -318,8 +318,17 @@ class TestTable:
         ("OEUN0000000000000292072", "292072", "0000000", "000000", *("1",) * 17, *(None,) * 17),
     ]
 
+    TABLE = bd.TableFile(
+        name="oews.sqlite",
+        meta=[("source", "oews-2025-05"), ("period", "2025-05"), ("release", "2025A01")],
+        footnotes=[("8", "Estimate not released.")],
+        occupations=[("292072", MAIN, "29-2072")],
+        industries=[("000000", None)],
+        cells=ROWS,
+    )
+
     def _table(self) -> bytes:
-        return bd.table_bytes([("292072", MAIN, "29-2072")], [("000000", None)], self.ROWS)
+        return bd.table_bytes(self.TABLE)
 
     def test_header_normalised(self) -> None:
         """The change counter, version-valid-for and SQLite version number are zero."""
@@ -331,7 +340,7 @@ class TestTable:
     def test_unallocated_space_zeroed(self) -> None:
         """Leftovers in a page's gap between cell pointers and cells are zeroed."""
         data = bytearray(self._table())
-        page = 4096  # page 2: the meta table
+        page = 4 * 4096  # page 5: the meta table
         cells, content = struct.unpack_from(">HH", data, page + 3)
         gap = page + 8 + 2 * cells
         assert content > gap - page
@@ -346,7 +355,7 @@ class TestTable:
             conn.deserialize(data)
             assert conn.execute("SELECT id FROM occupation").fetchall() == [(MAIN,)]
         (tmp_path / "oews.sqlite").write_bytes(data)
-        bd.verify_table_file(tmp_path / "oews.sqlite", 1)
+        bd.verify_table_file(tmp_path / "oews.sqlite", self.TABLE)
 
 
 @pytest.fixture(scope="module")
@@ -403,7 +412,7 @@ class TestBuild:
         """--check on a fresh build exits 0 with a summary and leaves the directory as it was."""
         before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in built.iterdir()}
         assert _run(oews_snapshot, "--check", "--data", str(built)) == 0
-        assert "up to date: 4 files, 3679 cells, 60721 values" in capsys.readouterr().out
+        assert "up to date: 13 files, 3679 cells, 60721 values" in capsys.readouterr().out
         assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in built.iterdir()} == before
 
     def test_check_fails_on_edited_value(

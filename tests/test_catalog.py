@@ -36,9 +36,9 @@ class TestCatalog:
             calls.append(name)
             return real_read(root, name, cls)  # type: ignore[arg-type]
 
-        def counting_open(root: object, name: str) -> _table.Table:
+        def counting_open(root: object, name: str, **options: bool) -> _table.Table:
             calls.append(name)
-            return real_open(root, name)  # type: ignore[arg-type]
+            return real_open(root, name, **options)  # type: ignore[arg-type]
 
         monkeypatch.setattr(_trusted, "read_trusted", counting_read)
         monkeypatch.setattr(_table, "open_table", counting_open)
@@ -240,8 +240,8 @@ class TestHelpers:
         assert titles == {
             "Medical and Health Services Managers",
             "Medical Transcriptionists",
-            "Billing, Cost, and Rate Clerks",
-            "Medical Secretaries",
+            "Billing and Posting Clerks",
+            "Medical Secretaries and Administrative Assistants",
             "Health Information Technologists and Medical Registrars",
         }
 

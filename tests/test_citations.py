@@ -6,6 +6,7 @@ for the five source texts, ``reference/...`` for the reference texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -119,3 +120,86 @@ def test_reference_documents_resolve(cat: mc.Catalog) -> None:
     soc = cat.source("soc")
     assert soc.document == "reference/soc.txt"
     assert "2018 SOC 29-9021" in _text(soc.document)
+
+
+# The issuers' credential pages (release 2027.1): one file per credential, its
+# pages parted by rules of "=", each with its address above a rule of "-".
+_PAGE_RULE = re.compile(r"^=+$", re.MULTILINE)
+_HEADER_RULE = re.compile(r"^-+$", re.MULTILINE)
+_ADDRESS = re.compile(r"^Address: (\S+)", re.MULTILINE)
+
+
+def _passages(body: str) -> list[str]:
+    """Split a page's text at the compiler's bracketed notes and "[...]" cuts, dropping them.
+
+    Notes nest ('[... "[June 15, 2022]" ...]'), so brackets are counted.
+    """
+    passages: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in body:
+        if char == "[":
+            depth += 1
+            if depth == 1:
+                passages.append("".join(current))
+                current = []
+        elif char == "]" and depth:
+            depth -= 1
+        elif not depth:
+            current.append(char)
+    passages.append("".join(current))
+    return [_fold(p) for p in passages if p.strip()]
+
+
+@cache
+def _pages(document: str) -> dict[str, list[str]]:
+    """The passages of each page of a credential file, by the page's address."""
+    pages: dict[str, list[str]] = {}
+    for section in _PAGE_RULE.split((SOURCES / document).read_text(encoding="utf-8"))[1:]:
+        header, body = [*_HEADER_RULE.split(section, maxsplit=1), ""][:2]
+        match = _ADDRESS.search(header)
+        assert match, section[:80]
+        pages[match.group(1)] = _passages(body)
+    return pages
+
+
+def _page(document: str, address: str) -> list[str]:
+    """The passages of the page at *address*; a copy stored with query parameters counts."""
+    found = [
+        passages
+        for stored, passages in _pages(document).items()
+        if stored == address or stored.startswith(f"{address}?")
+    ]
+    assert len(found) == 1, f"{document}: {len(found)} pages at {address}"
+    return found[0]
+
+
+class TestCredentialPageQuotes:
+    """A requirement read from an issuer's page quotes that page, outside the compiler's notes."""
+
+    def test_quote_on_its_page(self, cat: mc.Catalog) -> None:
+        """Each quote lies in one passage of the page at its source's address."""
+        checked = 0
+        for credential in cat.credentials.values():
+            for requirement in credential.requirements:
+                source = cat.sources[requirement.citation.source]
+                if not source.document.startswith("reference/credentials/"):
+                    continue
+                passages = _page(source.document, source.retrieved_via)
+                quote = requirement.citation.quote
+                assert any(quote in p for p in passages), f"{credential.id}: {quote!r}"
+                checked += 1
+        assert checked >= 40  # the requirements of the four pages
+
+    def test_passages_drop_notes(self) -> None:
+        """Bracketed notes, nested ones included, and cuts part passages and are dropped."""
+        text = 'one [note "[June 15, 2022]" more] two [...] three'
+        assert _passages(text) == ["one", "two", "three"]
+
+    def test_every_page_address_is_a_source(self, cat: mc.Catalog) -> None:
+        """Each source of a credential file names a page of it, quoting its address line."""
+        for source in cat.sources.values():
+            if source.document.startswith("reference/credentials/"):
+                _page(source.document, source.retrieved_via)
+                [citation] = source.citations
+                assert citation.quote.startswith(f"Address: {source.retrieved_via}"), source.id

@@ -7,6 +7,7 @@ exit status; messages count correctly and clip long input.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._cli import main
+from medcoder_careers._cli.app import _Output
 from medcoder_careers._data.reads import sha256
 
 SETTINGS = settings(max_examples=40, deadline=None)
@@ -309,3 +311,139 @@ class TestMessages:
             written = out.read()
         assert status in {0, 2}
         assert text not in written.decode("utf-8", "replace")
+
+
+# -- 8. the output stream itself ----------------------------------------------------------
+
+
+class _Broken(io.StringIO):
+    """A stream whose reader left: write and flush raise BrokenPipeError; fileno is *fd*."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+        self.writes = 0
+        self.flushes = 0
+        self.refused = ""
+
+    def write(self, text: str) -> int:
+        """Count the call, then fail as a closed pipe does."""
+        self.writes += 1
+        self.refused = text
+        raise BrokenPipeError
+
+    def flush(self) -> None:
+        """Count the call, then fail as a closed pipe does."""
+        self.flushes += 1
+        raise BrokenPipeError
+
+    def fileno(self) -> int:
+        """The descriptor given."""
+        return self.fd
+
+
+class _Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        """Always a terminal."""
+        return True
+
+
+class TestOutputStream:
+    """`_Output`, the stream each run writes through, in process."""
+
+    def test_encoding(self) -> None:
+        """The wrapped stream's encoding, or UTF-8 for a stream with none (a StringIO)."""
+        assert _Output(io.StringIO()).encoding == "utf-8"
+        latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1")
+        assert _Output(latin).encoding == "latin-1"
+
+    def test_writable_and_terminal(self) -> None:
+        """It is writable, and a terminal exactly when the wrapped stream is."""
+        assert _Output(io.StringIO()).writable() is True
+        assert _Output(io.StringIO()).isatty() is False
+        assert _Output(_Terminal()).isatty() is True
+
+    def test_escapes_what_the_encoding_cannot_hold(self) -> None:
+        """On an ASCII stream, é is written as \\xe9; the count is of the text given."""
+        raw = io.BytesIO()
+        ascii_stream = io.TextIOWrapper(raw, encoding="ascii")
+        output = _Output(ascii_stream)
+        assert output.write("café\n") == len("café\n")
+        ascii_stream.flush()
+        assert raw.getvalue() == b"caf\\xe9\n"
+        assert output.reader_gone is False
+
+    def test_reader_gone_on_write(self) -> None:
+        """A closed pipe on write: nothing more is written, and the descriptor goes to null."""
+        read_end, write_end = os.pipe()
+        try:
+            stream = _Broken(write_end)
+            output = _Output(stream)
+            assert output.write("first") == len("first")
+            assert output.reader_gone is True
+            assert output.write("second") == len("second")
+            output.flush()
+            assert (stream.writes, stream.flushes) == (1, 0)
+            # the descriptor now writes to the null device: the pipe's reader sees its end
+            os.close(read_end)
+            read_end = -1
+            assert os.write(write_end, b"dropped") == len(b"dropped")
+            null = Path(os.devnull).stat()
+            assert os.fstat(write_end).st_rdev == null.st_rdev
+        finally:
+            os.close(write_end)
+            if read_end != -1:
+                os.close(read_end)
+
+    def test_reader_gone_on_flush(self) -> None:
+        """A closed pipe on flush marks the reader gone; later flushes do not reach it."""
+        read_end, write_end = os.pipe()
+        try:
+            stream = _Broken(write_end)
+            output = _Output(stream)
+            output.flush()
+            assert output.reader_gone is True
+            output.flush()
+            assert stream.flushes == 1
+            assert os.fstat(write_end).st_rdev == Path(os.devnull).stat().st_rdev
+        finally:
+            os.close(write_end)
+            os.close(read_end)
+
+    def test_reader_gone_without_descriptor(self) -> None:
+        """A stream with no descriptor (a StringIO) is marked gone all the same."""
+        output = _Output(_Broken(-1))
+        output.write("text")
+        assert output.reader_gone is True
+
+    def test_close_leaves_the_stream_open(self) -> None:
+        """Closing the wrapper does not close the interpreter's stream."""
+        stream = io.StringIO()
+        _Output(stream).close()
+        assert stream.closed is False
+
+    def test_no_stderr(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With no sys.stderr (pythonw), an error still ends the run with status 2."""
+        monkeypatch.setattr(sys, "stderr", None)
+        status = main(["show", "zzzz-no-such-record"])
+        assert status == 2
+        assert sys.stderr is None
+        # print(file=None) falls back to stdout
+        out = capsys.readouterr().out
+        assert out == "medcoder-careers: error: no record matches 'zzzz-no-such-record'\n"
+
+    def test_no_stdout(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With no sys.stdout (pythonw), --version still exits 0 (argparse writes to stderr)."""
+        monkeypatch.setattr(sys, "stdout", None)
+        with pytest.raises(SystemExit) as exited:
+            main(["--version"])
+        assert exited.value.code == 0
+        assert sys.stdout is None
+        err = capsys.readouterr().err
+        assert err == f"medcoder-careers {mc.__version__} (data {mc.DATA_VERSION})\n"

@@ -125,8 +125,11 @@ class TestExample:
         assert backward.cpi == (forward.cpi[1], forward.cpi[0])
 
     def test_definition_changed(self, cat: mc.Catalog) -> None:
-        """May 2008 (29-2071) against May 2020 (29-2072+29-9021) flags the new definition."""
-        c = mc.compare(_one(cat, period="2008-05", **MEDIAN), _one(cat, period="2020-05", **MEDIAN))
+        """May 2008 (29-2071) against May 2020 (the hybrid 29-2098) flags the new definition."""
+        coders = {"occupation": "medical coder", **MEDIAN}
+        may_2020 = _one(cat, period="2020-05", source="ooh-latest", **coders)
+        assert may_2020.definition == "29-2098"
+        c = mc.compare(_one(cat, period="2008-05", **coders), may_2020)
         assert c.definition_changed
         assert c.change == Decimal(44090 - 30610)
         assert c.years == 12
@@ -749,12 +752,20 @@ class TestMessages:
         with pytest.raises(mc.IncomparableError, match=r"; a is an? int$"):
             mc.compare(3, _stat())  # type: ignore[arg-type]
 
-    def test_too_large_to_adjust(self) -> None:
-        """An amount past Decimal's range is shown with the signal that stopped it."""
+    def test_cpi_of_zero(self, data_copy: Path) -> None:
+        """A catalog's CPI-U average of 0 is a CpiError naming the averages and the signal."""
+        path = data_copy / "cpi_u.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for row in document["cpi_u"]:
+            if row["year"] == 2004:
+                row["value"] = "0"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        zero = mc.load(data_copy)
         with pytest.raises(mc.CpiError) as info:
-            mc.inflate(Decimal("1E+999999999999999999"), 2004, 2018)
+            mc.inflate(100, 2004, 2018, catalog=zero)
         assert str(info.value) == (
-            "the amount Decimal('1E+999999999999999999') is too large to adjust (Overflow)"
+            "cannot adjust Decimal('100') with the CPI-U averages 0 (2004) and 251.107 (2018): "
+            "DivisionByZero"
         )
 
     def test_differences_listed(self) -> None:

@@ -5,7 +5,10 @@ import enum
 import hashlib
 import io
 import json
-from collections.abc import Mapping
+import os
+import stat
+import threading
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
@@ -39,7 +42,8 @@ class TestJson:
     def test_round_trip(self, cat: mc.Catalog, tmp_path: Path) -> None:
         """The exported directory loads into a catalog equal to the packaged one."""
         written = mc.export(tmp_path)
-        files = [*(f"{n}.json" for n in COLLECTIONS), "oews.sqlite", "manifest.json"]
+        tables = [*(f"oews-{year}-05.sqlite" for year in range(2019, 2025)), "oews.sqlite"]
+        files = [*(f"{n}.json" for n in COLLECTIONS), *tables, "manifest.json"]
         assert [p.name for p in written] == files
         assert_equal_catalogs(mc.load(tmp_path), cat)
 
@@ -48,7 +52,8 @@ class TestJson:
         mc.export(tmp_path)
         manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["data_version"] == mc.DATA_VERSION
-        files = [*(f"{name}.json" for name in COLLECTIONS), "oews.sqlite"]
+        tables = [*(f"oews-{year}-05.sqlite" for year in range(2019, 2025)), "oews.sqlite"]
+        files = [*(f"{name}.json" for name in COLLECTIONS), *tables]
         assert manifest["files"] == {
             name: hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() for name in files
         }
@@ -196,3 +201,251 @@ class TestErrors:
         with pytest.raises(mc.ExportError, match="cannot write") as info:
             mc.export(blocker / "out")
         assert isinstance(info.value, OSError)
+
+
+def _export_within(seconds: float, directory: Path, *, overwrite: bool) -> BaseException | None:
+    """Export into *directory* in a thread; return what it raised, failing if it hangs.
+
+    A hang (a FIFO opened for writing waits for a reader) is ended by
+    opening the directory's FIFOs for reading, so that the test run goes on.
+    """
+    raised: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            mc.export(directory, overwrite=overwrite)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            raised.append(exc)
+
+    thread = threading.Thread(target=call, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        for entry in directory.iterdir():
+            if stat.S_ISFIFO(entry.lstat().st_mode):
+                os.close(os.open(entry, os.O_RDONLY | os.O_NONBLOCK))
+        thread.join(seconds)
+        pytest.fail(f"export into {directory} hung")
+    return raised[0] if raised else None
+
+
+def _link(link: Path, target: Path) -> None:
+    try:
+        link.symlink_to(target)
+    except OSError as exc:  # Windows without the privilege
+        pytest.skip(f"no symbolic links here: {exc}")
+
+
+class TestNeverFollows:
+    """`export` replaces files by name: it never writes through a link or into a FIFO."""
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+    @pytest.mark.parametrize("overwrite", [False, True])
+    def test_fifo_refused(self, tmp_path: Path, overwrite: bool) -> None:
+        """A FIFO in the way is an ExportError naming it, at once, even with overwrite."""
+        os.mkfifo(tmp_path / "facts.json")
+        raised = _export_within(30, tmp_path, overwrite=overwrite)
+        assert isinstance(raised, mc.ExportError), raised
+        assert str(raised).startswith(f"{tmp_path / 'facts.json'} is not a regular file (a FIFO)")
+        assert [p.name for p in tmp_path.iterdir()] == ["facts.json"]  # nothing written
+
+    @pytest.mark.parametrize("overwrite", [False, True])
+    def test_link_to_a_file_outside(self, tmp_path: Path, overwrite: bool) -> None:
+        """A link to a file outside is refused; the file outside is unchanged, the link kept."""
+        outside = tmp_path / "outside.json"
+        outside.write_text("mine", encoding="utf-8")
+        directory = tmp_path / "export"
+        directory.mkdir()
+        _link(directory / "facts.json", outside)
+        with pytest.raises(mc.ExportError, match=r"facts\.json is not a regular file") as info:
+            mc.export(directory, overwrite=overwrite)
+        assert "symbolic link" in str(info.value)
+        assert outside.read_text(encoding="utf-8") == "mine"
+        assert (directory / "facts.json").is_symlink()
+        assert [p.name for p in directory.iterdir()] == ["facts.json"]
+
+    @pytest.mark.parametrize("overwrite", [False, True])
+    @pytest.mark.parametrize("format_", ["json", "csv"])
+    def test_dangling_link(self, tmp_path: Path, overwrite: bool, format_: str) -> None:
+        """A dangling link is refused too (`exists()` calls it missing): nothing is created."""
+        nowhere = tmp_path / "nowhere"
+        directory = tmp_path / "export"
+        directory.mkdir()
+        _link(directory / f"facts.{format_}", nowhere)
+        with pytest.raises(mc.ExportError, match="symbolic link"):
+            mc.export(directory, format=format_, overwrite=overwrite)  # type: ignore[arg-type]
+        assert not nowhere.exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["export"]
+        assert [p.name for p in directory.iterdir()] == [f"facts.{format_}"]
+
+    def test_directory_in_the_way(self, tmp_path: Path) -> None:
+        """A directory where a file goes is refused, even with overwrite, and left as it is."""
+        (tmp_path / "facts.json").mkdir()
+        (tmp_path / "facts.json" / "inside").write_text("mine", encoding="utf-8")
+        with pytest.raises(
+            mc.ExportError, match=r"facts\.json is not a regular file \(a directory"
+        ):
+            mc.export(tmp_path, overwrite=True)
+        assert (tmp_path / "facts.json" / "inside").read_text(encoding="utf-8") == "mine"
+        assert [p.name for p in tmp_path.iterdir()] == ["facts.json"]
+
+    def test_not_regular_named_before_existing(self, tmp_path: Path) -> None:
+        """What overwrite cannot fix is named first, not a file that --force would replace."""
+        mc.export(tmp_path, format="csv")
+        (tmp_path / "statistics.csv").unlink()
+        _link(tmp_path / "statistics.csv", tmp_path / "nowhere")
+        with pytest.raises(mc.ExportError, match=r"statistics\.csv is not a regular file"):
+            mc.export(tmp_path, format="csv")
+
+    def test_replaces_not_writes_through(self, tmp_path: Path) -> None:
+        """With overwrite a file is replaced by a new one: a hard link to it keeps its text."""
+        directory = tmp_path / "export"
+        mc.export(directory, format="csv")
+        outside = tmp_path / "outside.csv"
+        try:
+            os.link(directory / "facts.csv", outside)
+        except OSError as exc:
+            pytest.skip(f"no hard links here: {exc}")
+        before = outside.read_bytes()
+        (directory / "facts.csv").write_bytes(b"old")  # the same file as outside.csv
+        mc.export(directory, format="csv", overwrite=True)
+        assert outside.read_bytes() == b"old"
+        assert (directory / "facts.csv").read_bytes() == before
+
+    def test_no_temporary_left(self, tmp_path: Path) -> None:
+        """After an export the directory holds the files written and nothing else."""
+        written = mc.export(tmp_path, format="csv")
+        mc.export(tmp_path, format="csv", overwrite=True)
+        assert sorted(tmp_path.iterdir()) == sorted(written)
+
+    def test_failed_write_removes_temporary(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Should the rename fail, it is an ExportError and the temporary file is removed."""
+
+        def refuse(_self: Path, target: object) -> Path:
+            raise PermissionError(13, "Permission denied", str(target))
+
+        monkeypatch.setattr(Path, "replace", refuse)
+        with pytest.raises(mc.ExportError, match="Permission denied"):
+            mc.export(tmp_path, format="csv")
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+    def test_permissions_of_a_new_file(self, tmp_path: Path) -> None:
+        """A file written has the permissions of any new file (0o666 less the umask)."""
+        mask = os.umask(0o022)
+        try:
+            written = mc.export(tmp_path, format="csv")
+        finally:
+            os.umask(mask)
+        assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o644}
+
+
+class TestExactOutput:
+    """The bytes `export` writes and the words it refuses with, whole."""
+
+    def test_json_files_as_formatted(self, tmp_path: Path) -> None:
+        """Each JSON file is its document indented by one, non-ASCII kept, ending in a newline;
+        the manifest lists every other file's sha256, sorted by name."""
+        written = mc.export(tmp_path, format="json")
+        hashes: dict[str, str] = {}
+        texts: dict[str, str] = {}
+        for path in written:
+            if path.name != "manifest.json":
+                hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            if path.suffix == ".json":
+                texts[path.name] = path.read_bytes().decode("utf-8")
+        manifest = json.loads(texts.pop("manifest.json"))
+        assert (tmp_path / "manifest.json").read_text(encoding="utf-8") == (
+            json.dumps(manifest, indent=1) + "\n"
+        )
+        for name, text in texts.items():
+            document = json.loads(text)
+            assert text == json.dumps(document, indent=1, ensure_ascii=False) + "\n", name
+        assert not all(text.isascii() for text in texts.values())
+        assert manifest == {"data_version": mc.catalog().data_version, "files": hashes}
+        assert list(manifest["files"]) == sorted(hashes)
+
+    def test_csv_lines_and_cells(self, cat: mc.Catalog, tmp_path: Path) -> None:
+        """CSV lines end in CRLF (RFC 4180); a nested cell is compact JSON, non-ASCII kept."""
+        mc.export(tmp_path, format="csv")
+        raw = (tmp_path / "occupations.csv").read_bytes()
+        header = ",".join(columns(mc.Occupation)) + "\r\n"
+        assert raw.decode("utf-8").startswith(header)
+        assert raw.count(b"\r\n") >= len(cat.occupations) + 1
+        with (tmp_path / "occupations.csv").open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        occupation = cat.occupations[rows[0]["id"]]
+        expected = [CONVERTER.unstructure(code) for code in occupation.soc]
+        assert rows[0]["soc"] == json.dumps(expected, ensure_ascii=False, separators=(",", ":"))
+
+    def test_refusals(self, tmp_path: Path) -> None:
+        """Each refused argument, and a file in the way, is said in full."""
+        messages = []
+        calls: list[Callable[[], object]] = [
+            lambda: mc.export(tmp_path, format="xml"),  # type: ignore[arg-type]
+            lambda: mc.export(3),  # type: ignore[arg-type]
+            lambda: mc.export(""),
+            lambda: mc.export(tmp_path, overwrite="no"),  # type: ignore[arg-type]
+        ]
+        for call in calls:
+            with pytest.raises(mc.ArgumentError) as info:
+                call()
+            messages.append(str(info.value))
+        assert messages == [
+            "format must be one of 'json', 'csv', got 'xml'",
+            "directory must be a str or os.PathLike, got int",
+            "directory must not be empty; write '.' for the current directory",
+            "overwrite must be True or False, got 'no'",
+        ]
+        mc.export(tmp_path, format="csv")
+        with pytest.raises(mc.ExportError) as error:
+            mc.export(tmp_path, format="csv")
+        assert str(error.value) == (
+            f"{tmp_path / 'organizations.csv'} already exists; replace it with overwrite=True "
+            "(CLI: --force)"
+        )
+        (tmp_path / "organizations.csv").unlink()
+        (tmp_path / "organizations.csv").mkdir()
+        with pytest.raises(mc.ExportError) as error:
+            mc.export(tmp_path, format="csv", overwrite=True)
+        assert str(error.value).startswith(
+            f"{tmp_path / 'organizations.csv'} is not a regular file"
+        )
+        assert str(error.value).endswith(
+            "; export never replaces one, even with overwrite=True (CLI: --force)"
+        )
+
+    def test_cannot_write_says_why(self, tmp_path: Path) -> None:
+        """A directory that cannot be made names it and the system's reason."""
+        blocker = tmp_path / "file"
+        blocker.write_text("", encoding="utf-8")
+        with pytest.raises(mc.ExportError) as info:
+            mc.export(blocker / "out")
+        assert str(info.value) == f"cannot write to {blocker / 'out'}: Not a directory"
+
+    def test_nul_in_the_name(self, tmp_path: Path) -> None:
+        """A NUL in the directory's name is an ExportError giving Python's reason."""
+        root = tmp_path / "a\0b"
+        with pytest.raises(mc.ExportError) as info:
+            mc.export(root, format="csv")
+        assert str(info.value) == f"cannot write to {root}: embedded null byte"
+        assert not any(tmp_path.iterdir())
+
+    def test_directory_without_areas(self, data_copy: Path, tmp_path: Path) -> None:
+        """A data directory of release 2026.1 (no areas.json, no tables) exports every file it
+        has, and the manifest lists just those."""
+        manifest_path = data_copy / "manifest.json"
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        for entry in list(data_copy.iterdir()):
+            if entry.name == "areas.json" or entry.suffix == ".sqlite":
+                entry.unlink()
+                del manifest["files"][entry.name]
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+        written = mc.export(tmp_path / "out", format="json", catalog=mc.load(data_copy))
+        names = sorted(path.name for path in written)
+        assert names == sorted([*manifest["files"], "manifest.json"])
+        assert "areas.json" not in names
+        exported = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+        assert sorted(exported["files"]) == sorted(manifest["files"])

@@ -23,7 +23,7 @@ from .conftest import examples
 NAMES = sorted(COLLECTIONS)
 # The table file is named too when a problem cascades into it (a row's area
 # whose record was refused).
-FILES = {f"{name}.json" for name in NAMES} | {"manifest.json", "oews.sqlite"}
+FILES = {path.name for path in files("medcoder_careers").joinpath("data").iterdir()}
 JSON_VALUES: st.SearchStrategy[object] = st.sampled_from(
     [None, 1, 1.5, True, [], {}, "x", "", -1, 10**30]
 )

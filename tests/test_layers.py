@@ -21,7 +21,7 @@ import import_graph  # tools/import_graph.py, on the path through pytest's pytho
 import medcoder_careers as mc
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("_version", "_errors", "_vocab", "_period", "_filters", "_topics"),
+    ("_version", "_errors", "_vocab", "_period", "_filters", "_topics", "_display"),
     ("_model",),
     ("_data",),
     ("_names",),

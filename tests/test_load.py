@@ -1,12 +1,36 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers._data.codec import (
+    ProblemsError,
+    _is_tuple_of,
+    make_converter,
+    shared_converter,
+)
+from medcoder_careers._data.manifest import COLLECTIONS, NATION_ONLY, ORDER
+from medcoder_careers._data.strict import read_collection, statistic_problems
+from medcoder_careers._data.trusted import (
+    _builder,
+    _record_builder,
+    _slot_setter,
+    assemble,
+    read_trusted,
+)
+from medcoder_careers._period import Period
+
+from .conftest import examples
+from .strategies import ENTITIES, credentials, statistics
 
 
 def _edit(directory: Path, name: str) -> tuple[dict[str, Any], Path]:
@@ -343,3 +367,310 @@ class TestCrossRecordRules:
         report = loaded.verify()
         assert report.missing == ("facts.json",)
         assert "missing: facts.json" in str(report)
+
+
+class TestRoutes:
+    """`Requirement.route` reads the same through the strict reader and the direct one."""
+
+    def test_packaged_credentials_agree(self, data_copy: Path, cat: mc.Catalog) -> None:
+        """The strict load of a copy equals the packaged (direct) credentials, routes and all."""
+        loaded = mc.load(data_copy)
+        assert dict(loaded.credentials) == dict(cat.credentials)
+        routes = [r.route for r in loaded.credential("CTR").requirements]
+        assert routes == [r.route for r in cat.credential("CTR").requirements]
+        assert {"A1", "A2", "B"} <= set(routes)
+
+    @examples(fast=20)
+    @given(credential=credentials)
+    def test_any_credential_round_trips(self, credential: mc.Credential) -> None:
+        """A credential written out reads back equal, strictly and directly."""
+        raw = make_converter().unstructure(credential)
+        assert all(
+            ("route" in r) == (req.route is not None)
+            for r, req in zip(raw.get("requirements", []), credential.requirements, strict=True)
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "credentials.json").write_text(
+                json.dumps({"credentials": [raw]}), encoding="utf-8"
+            )
+            assert read_trusted(root, "credentials", mc.Credential) == [credential]
+        assert make_converter().structure(raw, mc.Credential) == credential
+
+    def test_route_absent_is_none(self, data_copy: Path, cat: mc.Catalog) -> None:
+        """A requirement written without `route` (as before 2027.1) loads with route None."""
+        document, path = _edit(data_copy, "credentials")
+        ctr = next(c for c in document["credentials"] if c["id"] == "ctr")
+        for requirement in ctr["requirements"]:
+            requirement.pop("route", None)
+        _save(document, path)
+        strict = mc.load(data_copy).credential("CTR").requirements
+        direct = read_trusted(data_copy, "credentials", mc.Credential)
+        [direct_ctr] = [c for c in direct if c.id == "ctr"]
+        assert direct_ctr.requirements == strict
+        assert {r.route for r in strict} == {None}
+        assert [attrs.evolve(r, route=None) for r in cat.credential("CTR").requirements] == list(
+            strict
+        )
+
+    def test_bad_route_named(self, data_copy: Path) -> None:
+        """A route that is not text is a DataError at its path."""
+        document, path = _edit(data_copy, "credentials")
+        index = next(i for i, c in enumerate(document["credentials"]) if c["id"] == "ctr")
+        document["credentials"][index]["requirements"][0]["route"] = 1
+        _save(document, path)
+        assert any(
+            f"credentials[{index}].requirements[0].route: expected a string" in p
+            for p in _problems(data_copy)
+        )
+
+
+class TestReaders:
+    """The trusted and the strict reader read any written collection alike, 2027.1 fields too."""
+
+    @pytest.mark.parametrize("name", list(COLLECTIONS))
+    @examples(fast=25)
+    @given(data=st.data())
+    def test_trusted_is_strict(self, name: str, data: st.DataObject) -> None:
+        """Records written as the packaged JSON read back equal through both readers, in order."""
+        cls = COLLECTIONS[name]
+        records = data.draw(st.lists(ENTITIES[cls], max_size=3))
+        converter = make_converter()
+        document = {name: [converter.unstructure(record) for record in records]}
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
+            trusted = read_trusted(root, name, cls)
+            strict = read_collection(root, name)
+        assert trusted == records
+        assert [type(record) for record in trusted] == [cls] * len(records)
+        assert strict == tuple(sorted(records, key=ORDER[name]))
+
+    @given(stat=statistics())
+    def test_generated_statistic_keeps_the_rules(self, stat: mc.Statistic) -> None:
+        """A generated statistic breaks no rule of the loader: coverage iff employment, and all."""
+        assert list(statistic_problems(stat)) == []
+        assert (stat.coverage is None) == (stat.measure is not mc.Measure.EMPLOYMENT)
+
+    def test_coverage_iff_employment(self, cat: mc.Catalog) -> None:
+        """Coverage flipped on a packaged figure of each measure (set or removed) is a problem."""
+        firsts = {stat.measure: stat for stat in reversed(cat.statistics)}
+        assert mc.Measure.EMPLOYMENT in firsts
+        for measure, stat in firsts.items():
+            assert list(statistic_problems(stat)) == []
+            flipped = attrs.evolve(stat, coverage=None if stat.coverage else mc.Coverage.ALL_JOBS)
+            assert [field for field, _ in statistic_problems(flipped)] == ["coverage"], measure
+
+
+@attrs.frozen
+class _WithFactory:
+    """A record whose default is made by a factory, which the trusted reader refuses."""
+
+    items: tuple[str, ...] = attrs.field(factory=tuple)
+
+
+class TestTrustedBuilders:
+    """The trusted reader's builders: the records they make, and the TypeError of a misfit."""
+
+    @pytest.mark.parametrize("cls", [mc.Statistic, mc.Citation, mc.Fact, mc.CpiAnnualAverage])
+    def test_every_slot_set(self, cls: type) -> None:
+        """Each field's slot holds exactly the value given for it, in field order."""
+        names = [field.name for field in attrs.fields(cls)]
+        values = [object() for _ in names]  # no validator runs: any value is set as given
+        made: object = assemble(cls)(*values)
+        assert type(made) is cls
+        assert all(getattr(made, name) is value for name, value in zip(names, values, strict=True))
+
+    @pytest.mark.parametrize("cls", [mc.Statistic, mc.Citation])
+    def test_unrolled_take_keywords(self, cls: type) -> None:
+        """Statistic and Citation are built by straight-line functions taking fields by name."""
+        values = {field.name: object() for field in attrs.fields(cls)}
+        made: object = assemble(cls)(**values)
+        assert type(made) is cls
+        assert all(getattr(made, name) is value for name, value in values.items())
+
+    def test_packaged_statistic_rebuilt(self, cat: mc.Catalog) -> None:
+        """A packaged statistic's field values build an equal statistic."""
+        stat = cat.statistics[0]
+        fields = {field.name: getattr(stat, field.name) for field in attrs.fields(mc.Statistic)}
+        assert assemble(mc.Statistic)(**fields) == stat
+
+    def test_converter_applied(self) -> None:
+        """A field with a converter gets its value converted, as attrs' __init__ would."""
+        values = [getattr(NATION_ONLY, field.name) for field in attrs.fields(mc.Area)]
+        values[-1] = []
+        made = assemble(mc.Area)(*values)
+        assert made == NATION_ONLY
+        assert made.citations == ()
+        assert type(made.citations) is tuple
+
+    def test_wrong_count(self) -> None:
+        """The generic builder refuses a wrong number of values, naming the class and counts."""
+        with pytest.raises(TypeError, match=r"^Area takes 7 values, got 1$"):
+            assemble(mc.Area)("us")
+
+    def test_no_slot(self) -> None:
+        """A field name the class has no slot for is a TypeError naming both."""
+        with pytest.raises(TypeError, match=r"^Citation has no slot 'bogus'$"):
+            _slot_setter(mc.Citation, "bogus")
+
+    def test_default_used(self) -> None:
+        """A field the JSON leaves out takes its default."""
+        made = _record_builder(mc.Citation)({"source": "ooh-2010-11", "quote": "q"})
+        assert made == mc.Citation(source="ooh-2010-11", quote="q")
+        assert made.locator is None
+
+    def test_unknown_field(self) -> None:
+        """A field the class lacks is a TypeError naming it."""
+        with pytest.raises(TypeError, match=r"^Citation has no field \['bogus'\]$"):
+            _record_builder(mc.Citation)({"source": "s", "quote": "q", "bogus": 1})
+
+    def test_required_field_missing(self) -> None:
+        """A field without a default that the JSON leaves out is a TypeError naming it."""
+        with pytest.raises(TypeError, match=r"^Citation needs source$"):
+            _record_builder(mc.Citation)({"quote": "q"})
+
+    def test_factory_default_refused(self) -> None:
+        """A class with a default made by a factory has no direct reader."""
+        with pytest.raises(
+            TypeError, match=r"^no direct reader for _WithFactory: a default made by a factory$"
+        ):
+            _record_builder(_WithFactory)
+
+    def test_unknown_type_refused(self) -> None:
+        """A field type the reader does not know is a TypeError naming it."""
+        with pytest.raises(TypeError, match=r"^no direct reader for <class 'float'>$"):
+            _builder(float)
+
+    def test_unreadable_file(self, tmp_path: Path) -> None:
+        """A file that cannot be read is an OSError carrying the reader's problem."""
+        with pytest.raises(OSError, match=r"^cannot be read \(No such file or directory\)$"):
+            read_trusted(tmp_path, "facts", mc.Fact)
+
+
+@attrs.frozen
+class _Positive:
+    """A record with a plain attrs validator and text annotations (this module's)."""
+
+    n: int = attrs.field(validator=attrs.validators.gt(0))
+
+
+def _problems_of(value: object, hint: Any) -> list[tuple[str, str]]:
+    """The problems the data format's converter finds structuring *value* as *hint*."""
+    with pytest.raises(ProblemsError) as info:
+        make_converter().structure(value, hint)
+    return info.value.problems
+
+
+class TestCodecMessages:
+    """The converter's hooks refuse each wrong value with its exact message and path."""
+
+    @pytest.mark.parametrize(
+        ("value", "hint", "message"),
+        [
+            (1, Decimal, "a decimal is written as a JSON string, got int"),
+            ("1.", Decimal, "'1.' is not a plain decimal number such as '30610' or '15.55'"),
+            (2008, Period, "a period is written as a JSON string, got int"),
+            (
+                "2008-13",
+                Period,
+                (
+                    "'2008-13' is not a month;"
+                    " for the years 2008 to 2013 write the interval '2008/2013'"
+                ),
+            ),
+            (1, str, "expected a string, got int"),
+            (" \t", str, "expected a non-blank string"),
+            (
+                "x",
+                mc.Bound,
+                "'x' is not a Bound (one of: exact, approximate, more_than, less_than, at_least)",
+            ),
+            (1, mc.Bound, "expected a string, got int"),
+            (1, bool, "expected true or false, got int"),
+            (True, int, "expected an integer, got bool"),
+            ("1", int, "expected an integer, got str"),
+        ],
+    )
+    def test_scalar(self, value: object, hint: Any, message: str) -> None:
+        """A wrong scalar in a record is refused with its message, at its field's path."""
+        holder = attrs.make_class("Holder", {"x": attrs.field(type=hint)})
+        assert _problems_of({"x": value}, holder) == [(".x", message)]
+
+    def test_scalars_read(self) -> None:
+        """Right scalars are read as their types."""
+        converter = make_converter()
+        assert converter.structure("-15.55", Decimal) == Decimal("-15.55")
+        assert converter.structure("2008-05", Period) == Period.parse("2008-05")
+        assert converter.structure(" a ", str) == " a "
+        assert converter.structure("more_than", mc.Bound) is mc.Bound.MORE_THAN
+        assert converter.structure(False, bool) is False  # noqa: FBT003 - the value read
+        assert converter.structure(0, int) == 0
+
+    def test_record_shape(self) -> None:
+        """Not an object, extra fields (sorted) and missing ones are each named."""
+        assert _problems_of([], mc.Citation) == [("", "expected an object, got list")]
+        assert _problems_of(
+            {"source": "ooh-2010-11", "quote": "q", "zz": 1, "bogus": 2}, mc.Citation
+        ) == [("", "extra fields found (bogus, zz)")]
+        assert _problems_of({"locator": None}, mc.Citation) == [
+            (".source", "required field missing"),
+            (".quote", "required field missing"),
+        ]
+
+    def test_nested_paths(self) -> None:
+        """A problem inside a part of a record carries the part's path before its own."""
+        row = {"year": 2020, "value": 1, "citation": {"source": "ooh-2010-11", "quote": " "}}
+        assert _problems_of(row, mc.CpiAnnualAverage) == [
+            (".value", "a decimal is written as a JSON string, got int"),
+            (".citation.quote", "expected a non-blank string"),
+        ]
+        assert _problems_of([1, "2", 3, True], tuple[int, ...]) == [
+            ("[1]", "expected an integer, got str"),
+            ("[3]", "expected an integer, got bool"),
+        ]
+        assert _problems_of("12", tuple[int, ...]) == [("", "expected a list, got str")]
+
+    def test_plain_validator(self) -> None:
+        """A record's own ValueError (not a FieldError) is an invalid value at the record."""
+        assert make_converter().structure({"n": 1}, _Positive) == _Positive(n=1)
+        assert _problems_of({"n": 0}, _Positive) == [
+            ("", "invalid value (ValueError: 'n' must be > 0: 0)")
+        ]
+
+    def test_model_rule_at_its_field(self) -> None:
+        """A model rule (FieldError) is reported at the field it names."""
+        area = {"id": "06", "name": "X", "kind": "national", "citations": []}
+        assert _problems_of(area, mc.Area) == [(".id", "an area code is 7 digits, got '06'")]
+
+    def test_annotations_text_or_types(self) -> None:
+        """A record with some annotations as text has them resolved, the others kept."""
+        text: Any = "str"  # an annotation as text, as `from __future__ import annotations` gives
+        mixed = attrs.make_class("Mixed", {"a": attrs.field(type=int), "b": attrs.field(type=text)})
+        assert make_converter().structure({"a": 1, "b": "x"}, mixed) == mixed(a=1, b="x")
+        assert _problems_of({"a": 1, "b": 2}, mixed) == [(".b", "expected a string, got int")]
+
+    def test_problems_error(self) -> None:
+        """ProblemsError keeps its problems, and shows them."""
+        error = ProblemsError([("a", "b")])
+        assert error.problems == [("a", "b")]
+        assert str(error) == "[('a', 'b')]"
+
+    def test_tuple_of(self) -> None:
+        """Only a tuple of any length of one type takes the list hook."""
+        assert _is_tuple_of(tuple[int, ...])
+        assert not _is_tuple_of(tuple[int, int])
+        assert not _is_tuple_of(tuple[int])
+        assert not _is_tuple_of(list[int])
+
+    def test_defaults_left_out(self) -> None:
+        """Fields equal to their default are not written; decimals and periods are text."""
+        citation = mc.Citation(source="ooh-2010-11", quote="q")
+        assert make_converter().unstructure(citation) == {"source": "ooh-2010-11", "quote": "q"}
+        assert make_converter().unstructure(Decimal("1.50")) == "1.50"
+        assert make_converter().unstructure(Period.parse("2008/2018")) == "2008/2018"
+
+    def test_shared(self) -> None:
+        """The shared converter is one converter, built once."""
+        assert shared_converter() is shared_converter()
+        assert shared_converter().structure("1", Decimal) == Decimal(1)

@@ -6,6 +6,7 @@ import difflib
 import enum
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -14,9 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+from medcoder_careers._data.store import Store
 from medcoder_careers._names import (
+    AREA,
     Finder,
     KeyIndex,
+    Names,
+    _area_codes,
     close_matches,
     enum_member,
     names_of,
@@ -163,6 +168,46 @@ PINNED = [
     ("organization", "pahcs", "pahcs"),
     ("source", "AAPC: Apprentice status (CPC-A)", "aapc-apprentice-status"),
     ("source", "aapc-apprentice-status", "aapc-apprentice-status"),
+    ("source", "AAPC: CEUs required to maintain credential(s)", "aapc-ceu-requirements"),
+    ("source", "aapc-ceu-requirements", "aapc-ceu-requirements"),
+    ("source", "AAPC: In-Person CPC Exam FAQs", "aapc-cpc-exam-faq"),
+    ("source", "aapc-cpc-exam-faq", "aapc-cpc-exam-faq"),
+    ("source", "AAPC: Certified Professional Coder (CPC)", "aapc-cpc-page"),
+    ("source", "aapc-cpc-page", "aapc-cpc-page"),
+    ("source", "AAPC: Maintain your certification", "aapc-maintain-certification"),
+    ("source", "aapc-maintain-certification", "aapc-maintain-certification"),
+    (
+        "source",
+        "AHIMA: Certified Coding Associate (CCA): eligibility requirements and exam specifications",
+        "ahima-cca-page",
+    ),
+    ("source", "ahima-cca-page", "ahima-cca-page"),
+    (
+        "source",
+        "AHIMA: Certified Coding Specialist (CCS): how to achieve the certification",
+        "ahima-ccs-page",
+    ),
+    ("source", "ahima-ccs-page", "ahima-ccs-page"),
+    ("source", "NCRA: CTR Certification Exam", "ncra-ctr-certification-exam"),
+    ("source", "ncra-ctr-certification-exam", "ncra-ctr-certification-exam"),
+    ("source", "CTR exam: Eligibility Requirements (routes A1, A2 and B)", "ncra-ctr-eligibility"),
+    ("source", "ncra-ctr-eligibility", "ncra-ctr-eligibility"),
+    (
+        "source",
+        "CTR exam: The Certification Examination for Cancer Registrars (content and weighting)",
+        "ncra-ctr-exam-content",
+    ),
+    ("source", "ncra-ctr-exam-content", "ncra-ctr-exam-content"),
+    ("source", "NCRA: CTR Exam FAQ", "ncra-ctr-exam-faq"),
+    ("source", "ncra-ctr-exam-faq", "ncra-ctr-exam-faq"),
+    ("source", "NCRA: CTR Maintenance", "ncra-ctr-maintenance"),
+    ("source", "ncra-ctr-maintenance", "ncra-ctr-maintenance"),
+    (
+        "source",
+        "NCRA: Paths to the Profession (how to become a cancer registrar)",
+        "ncra-ctr-paths",
+    ),
+    ("source", "ncra-ctr-paths", "ncra-ctr-paths"),
     ("source", "AHIMA: Recertification (CEU requirements per credential)", "ahima-recertification"),
     ("source", "ahima-recertification", "ahima-recertification"),
     ("source", "What Is a Medical Information Coder?", "article-medical-information-coder"),
@@ -237,6 +282,8 @@ PINNED = [
         "soc",
     ),
     ("source", "soc", "soc"),
+    ("source", "O*NET 29.3 Database (May 2025 Release)", "onet-29.3"),
+    ("source", "onet-29.3", "onet-29.3"),
     ("industry", "5511", "5511"),
     ("industry", "Offices of Physicians", "6211"),
     ("industry", "6211", "6211"),
@@ -869,6 +916,36 @@ class TestFinder:
         with pytest.raises(mc.NotFound) as info:
             cat.credential(stray)
         assert (info.value.key, info.value.kind) == ("rhit-2030", "credential")
+
+    def test_area_codes(self, cat: mc.Catalog) -> None:
+        """An area's codes, known before any name index, name the area the index would name.
+
+        "US", a state's postal code in either case, and every FIPS and CBSA
+        code; none is None.
+        """
+        areas = cat.areas.values()
+        codes = _area_codes(areas)
+        california = cat.area("California").id
+        assert codes["US"] == cat.area("United States").id
+        assert codes["CA"] == codes["ca"] == codes["06"] == california
+        assert None not in codes
+        for area in areas:
+            for code in (area.fips, area.cbsa):
+                if code is not None:
+                    assert codes[code] == area.id
+        index = KeyIndex("area", ((name, a.id) for a in areas for name, _ in names_of(a)))
+        for code, area_id in codes.items():
+            assert index.resolve(code) == area_id, code
+
+    def test_area_codes_need_no_index(self, data_copy: Path) -> None:
+        """An area named by a code is found before the area name index is built, a name after."""
+        names = Names(Store(lambda: data_copy))
+        california = names.find(AREA, "CA")
+        assert names.find(AREA, "ca") is names.find(AREA, "06") is california
+        finder = names._finders[AREA.name].get()
+        assert finder._index is None  # the slow part of a first area query, not needed
+        assert names.find(AREA, "California") is california
+        assert finder._index is not None
 
 
 class TestEnumMember:

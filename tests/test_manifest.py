@@ -19,7 +19,14 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._data import reads as _reads
-from medcoder_careers._data.manifest import MANIFEST, Manifest, read_manifest, verify
+from medcoder_careers._data.manifest import (
+    MANIFEST,
+    NATION_ONLY,
+    Manifest,
+    by_id,
+    read_manifest,
+    verify,
+)
 from medcoder_careers._data.reads import not_regular, read_bytes, read_json, sha256
 from medcoder_careers._errors import Problem
 
@@ -202,6 +209,85 @@ class TestReadManifest:
         """Valid JSON is decoded."""
         (tmp_path / "x.json").write_text('{"a": [1, "é"]}', encoding="utf-8")
         assert read_json(tmp_path, "x.json") == {"a": [1, "é"]}
+
+
+_AB: dict[str, str] = {"a.json": "0" * 64, "b.json": "1" * 64}
+"""The expected files of `_GOOD`, with their hashes."""
+
+
+def _read_with(tmp_path: Path, files: dict[str, str], suffix: str | None) -> Manifest | Problem:
+    """Read a manifest listing *files*, with c.json optional and tables ending in *suffix*."""
+    document = {"data_version": "2026.1", "files": files}
+    (tmp_path / MANIFEST).write_text(json.dumps(document), encoding="utf-8")
+    return read_manifest(tmp_path, _EXPECTED, frozenset({"c.json"}), suffix)
+
+
+class TestOptionalAndTables:
+    """A manifest may list the optional files and table files beside the expected ones."""
+
+    @pytest.mark.parametrize(
+        "extra",
+        [
+            {},
+            {"c.json": "2" * 64},
+            {"t-1.sqlite": "3" * 64},
+            {"c.json": "2" * 64, "t.sqlite": "3" * 64},
+        ],
+    )
+    def test_accepted(self, tmp_path: Path, extra: dict[str, str]) -> None:
+        """Optional files and plainly named tables are read, with every file listed."""
+        files = {**_AB, **extra}
+        manifest = _read_with(tmp_path, files, ".sqlite")
+        assert isinstance(manifest, Manifest)
+        assert dict(manifest.files) == files
+
+    @pytest.mark.parametrize(
+        ("extra", "suffix", "unexpected"),
+        [
+            ({"t.sqlite": "3" * 64}, None, "['t.sqlite']"),  # no table suffix: no tables
+            ({"t.sqlite": "3" * 64}, ".db", "['t.sqlite']"),
+            ({"T.sqlite": "3" * 64}, ".sqlite", "['T.sqlite']"),  # not a plain name
+            ({"../t.sqlite": "3" * 64}, ".sqlite", "['../t.sqlite']"),
+            ({"d.json": "3" * 64}, ".sqlite", "['d.json']"),
+        ],
+    )
+    def test_refused(
+        self, tmp_path: Path, extra: dict[str, str], suffix: str | None, unexpected: str
+    ) -> None:
+        """A file neither expected, optional nor a plainly named table is unexpected."""
+        problem = _read_with(tmp_path, {**_AB, **extra}, suffix)
+        message = f"lists the wrong files (missing [], unexpected {unexpected})"
+        assert problem == Problem(file=MANIFEST, path="files", message=message)
+
+    def test_table_is_no_expected_file(self, tmp_path: Path) -> None:
+        """A table does not stand in for an expected file: the missing one is named."""
+        problem = _read_with(tmp_path, {"a.json": "0" * 64, "b.sqlite": "3" * 64}, ".sqlite")
+        message = "lists the wrong files (missing ['b.json'], unexpected [])"
+        assert problem == Problem(file=MANIFEST, path="files", message=message)
+
+    def test_optional_default_none(self, tmp_path: Path) -> None:
+        """Without optional files or a table suffix, only the expected files may be listed."""
+        (tmp_path / MANIFEST).write_text(
+            json.dumps({"data_version": "2026.1", "files": {**_AB, "c.json": "2" * 64}}),
+            encoding="utf-8",
+        )
+        problem = read_manifest(tmp_path, _EXPECTED)
+        message = "lists the wrong files (missing [], unexpected ['c.json'])"
+        assert problem == Problem(file=MANIFEST, path="files", message=message)
+
+
+class TestById:
+    """`by_id`, the order key of an entity: its id, which sorts as the class's own order."""
+
+    def test_the_id(self) -> None:
+        """The key is the id itself."""
+        assert by_id(NATION_ONLY) == "0000000"
+
+    def test_sorts_as_the_class(self, cat: mc.Catalog) -> None:
+        """Sorting organizations by the key gives their own order, from any order."""
+        organizations = sorted(cat.organizations.values(), reverse=True)
+        assert sorted(organizations, key=by_id) == sorted(organizations)
+        assert [o.id for o in sorted(organizations, key=by_id)] == sorted(cat.organizations)
 
 
 class TestVerify:
@@ -388,7 +474,7 @@ class TestNotRegular:
             (stat.S_IFCHR | 0o666, "a character device"),
             (stat.S_IFBLK | 0o660, "a block device"),
             (stat.S_IFSOCK | 0o755, "a socket"),
-            (stat.S_IFLNK | 0o777, "of an unknown kind"),  # stat follows links: never met
+            (stat.S_IFLNK | 0o777, "a symbolic link"),  # seen by os.lstat only (export)
             (0, "of an unknown kind"),
         ],
     )

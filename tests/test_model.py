@@ -12,7 +12,7 @@ import medcoder_careers as mc
 from medcoder_careers._data.codec import make_converter
 
 from .conftest import examples
-from .strategies import ENTITIES, statistics
+from .strategies import ENTITIES, occupations, statistics
 
 ENTITY_CLASSES = [
     mc.Organization,
@@ -28,6 +28,8 @@ ENTITY_CLASSES = [
     mc.NaicsCode,
     mc.Requirement,
     mc.Specialty,
+    mc.Task,
+    mc.Technology,
     mc.CpiAnnualAverage,
 ]
 
@@ -97,6 +99,28 @@ class TestText:
         names = [str(s) for s in cat.occupation("medical coder").specialties]
         assert names == ["Coder", "Cancer registrar"]
 
+    def test_repr_names_every_field(self) -> None:
+        """repr() is the class and every field by name, in order, each value's own repr."""
+        citation = mc.Citation(source="ooh-2010-11", quote="coders 'earn'")
+        assert repr(citation) == (
+            "Citation(source='ooh-2010-11', quote=\"coders 'earn'\", locator=None)"
+        )
+
+    def test_address_on_one_line(self, cat: mc.Catalog) -> None:
+        """An address reads on one line: street lines, city, then region and ZIP code."""
+        assert str(cat.organizations["ahima"].address) == (
+            "233 N. Michigan Ave., Suite 2150, Chicago, IL 60601-5800"
+        )
+
+    def test_codes(self) -> None:
+        """A NAICS code says NAICS and its edition; a BLS designation only its name; SOC too."""
+        naics = mc.NaicsCode(version="2017", code="6221", title="General Hospitals")
+        assert str(naics) == "NAICS 2017 6221 General Hospitals"
+        oews = mc.NaicsCode(version="OEWS", code="000001", title="Cross-industry")
+        assert str(oews) == "OEWS 000001 Cross-industry"
+        soc = mc.SocCode(version=2010, code="29-2071", title="Medical Records Technicians")
+        assert str(soc) == "2010 SOC 29-2071 Medical Records Technicians"
+
 
 class TestRoundTrip:
     """Every record survives unstructure then structure through the converter."""
@@ -162,6 +186,28 @@ class TestFieldRules:
         with pytest.raises(mc.FieldError, match="value_high"):
             attrs.evolve(salary, value_high=salary.value - 1)
 
+    def test_messages_name_the_rule_and_value(self, cat: mc.Catalog) -> None:
+        """Each rule's error names the field (`FieldError.field`) and says what it got."""
+        wage = cat.stats(measure="annual_wage")[0]
+        salary = cat.stats(measure="annual_salary")[0]
+        area = cat.areas["0600000"]
+        cases: list[tuple[Any, dict[str, Any], str, str]] = [
+            (wage, {"percentile": 60}, "percentile", "must be one of 10, 25, 50, 75, 90, got 60"),
+            (wage, {"area": "06"}, "area", "an area code is 7 digits, got '06'"),
+            (area, {"id": "06"}, "id", "an area code is 7 digits, got '06'"),
+            (
+                salary,
+                {"value_high": salary.value - 1},
+                "value_high",
+                f"{salary.value - 1} is below value {salary.value}",
+            ),
+        ]
+        for record, change, field, message in cases:
+            with pytest.raises(mc.FieldError) as info:
+                attrs.evolve(record, **change)
+            assert info.value.field == field
+            assert str(info.value) == f"{field}: {message}"
+
     @pytest.mark.parametrize(
         "area", ["", "06", "060000", "06000000", "CA00000", "\uff10\uff16" * 3 + "0"]
     )
@@ -169,3 +215,51 @@ class TestFieldRules:
         """An area id is seven ASCII digits."""
         with pytest.raises(mc.FieldError, match="area"):
             attrs.evolve(cat.statistics[0], area=area)
+
+    @given(zone=st.integers() | st.booleans())
+    def test_job_zone_one_to_five(self, zone: int) -> None:
+        """A job zone is an int from 1 to 5 (a bool is not one); any other is refused."""
+        occupation = mc.catalog().occupation("medical coder")
+        if zone in range(1, 6) and not isinstance(zone, bool):
+            assert attrs.evolve(occupation, job_zone=zone).job_zone == zone
+        else:
+            with pytest.raises(mc.FieldError, match=r"^job_zone: a job zone is 1 to 5, got "):
+                attrs.evolve(occupation, job_zone=zone)
+
+    def test_job_zone_error_names_the_field(self, cat: mc.Catalog) -> None:
+        """The error carries the field's name, and None (no zone) is allowed."""
+        coder = cat.occupation("medical coder")
+        with pytest.raises(mc.FieldError) as info:
+            attrs.evolve(coder, job_zone=6)
+        assert info.value.field == "job_zone"
+        assert attrs.evolve(coder, job_zone=None).job_zone is None
+
+
+class TestOnetRecords:
+    """Generated occupations carry O*NET's records as the data does; their rules hold."""
+
+    @given(occupation=occupations)
+    def test_hashable_from_lists(self, occupation: mc.Occupation) -> None:
+        """Built from lists, an occupation holds tuples: hashable, equal to the original."""
+        lists: dict[str, Any] = {
+            name: list(getattr(occupation, name)) for name in ("tasks", "technology", "onet_titles")
+        }
+        rebuilt = attrs.evolve(occupation, **lists)
+        assert isinstance(rebuilt.tasks, tuple)
+        assert isinstance(rebuilt.technology, tuple)
+        assert isinstance(rebuilt.onet_titles, tuple)
+        assert rebuilt == occupation
+        assert hash(rebuilt) == hash(occupation)
+        assert len({task.id for task in occupation.tasks}) == len(occupation.tasks)
+
+    @given(occupation=occupations)
+    def test_tasks_and_technology_round_trip(self, occupation: mc.Occupation) -> None:
+        """An occupation's tasks and technology come back equal, in order, kinds and flags kept."""
+        back = CONVERTER.structure(CONVERTER.unstructure(occupation), mc.Occupation)
+        assert back.tasks == occupation.tasks
+        assert [t.kind for t in back.tasks] == [t.kind for t in occupation.tasks]
+        assert [(t.hot, t.in_demand) for t in back.technology] == [
+            (t.hot, t.in_demand) for t in occupation.technology
+        ]
+        assert [s.definition for s in back.soc] == [s.definition for s in occupation.soc]
+        assert back == occupation

@@ -313,7 +313,7 @@ class TestNames:
         ]
         for record in records:
             for citation in record.citations:
-                if citation.locator is not None:
+                if citation.locator is not None and citation.locator.startswith("oe."):
                     assert citation.quote == names[citation.locator], citation
                     assert citation.source == SOURCE
                     checked += 1

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import functools
 import pickle
 from decimal import Decimal
+from fractions import Fraction
+from importlib.resources import as_file, files
 from typing import Any, Final, cast
 
 import attrs
@@ -15,24 +18,45 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 from medcoder_careers import _catalog
 from medcoder_careers._data.table import Table
+from medcoder_careers._errors import checked_call
 from medcoder_careers._model import statistic_order
 from medcoder_careers._query import (
     _CACHE_SIZE,
     QueryCache,
+    merge,
     percentile,
     period_wanted,
     select_from_tables,
 )
 
-QUALIFIERS: Final = ("percentile", "industry", "setting", "experience", "accreditor", "definition")
+QUALIFIERS: Final = (
+    "percentile",
+    "industry",
+    "setting",
+    "experience",
+    "accreditor",
+    "definition",
+    "coverage",
+)
 FIELDS: Final = ("occupation", "measure", "source", "area", *QUALIFIERS)
 
 
-def _scan(cat: mc.Catalog, filters: dict[str, Any]) -> tuple[mc.Statistic, ...]:
-    """The reference: every statistic tested field by field."""
+@functools.cache
+def _strict() -> mc.Catalog:
+    """The packaged directory loaded the strict way: every record built through its checks."""
+    with as_file(files("medcoder_careers") / "data") as root:
+        return mc.load(root)
+
+
+def _scan(filters: dict[str, Any]) -> tuple[mc.Statistic, ...]:
+    """The reference: every statistic tested field by field.
+
+    The statistics scanned are those `load` builds, row by row and checked,
+    not the packaged catalog's (read by the columns a query asks for).
+    """
     return tuple(
         s
-        for s in cat.statistics
+        for s in _strict().statistics
         if all(getattr(s, name) == value for name, value in filters.items())
     )
 
@@ -62,7 +86,7 @@ class TestAgainstScan:
     def test_indexes_agree_with_scan(self, chosen: dict[str, Any]) -> None:
         """Any mix of ANY, a value and None gives exactly the scan's statistics, in order."""
         cat = mc.catalog()
-        assert cat.stats(**chosen) == _scan(cat, chosen)
+        assert cat.stats(**chosen) == _scan(chosen)
 
     @settings(max_examples=30)
     @given(filters())
@@ -206,6 +230,20 @@ class TestOrderKey:
         assert (statistic_order(other) < statistic_order(median)) == (other < median)
         assert (statistic_order(median) < statistic_order(other)) == (median < other)
 
+    def test_coverage_counts(self) -> None:
+        """Two employment figures differing only in coverage order as `Statistic` orders them."""
+        (wage_and_salary,) = mc.catalog().stats(
+            occupation="29-2072", source=_OEWS, measure="employment", area="US", industry=None
+        )
+        all_jobs = attrs.evolve(wage_and_salary, coverage=mc.Coverage.ALL_JOBS)
+        assert statistic_order(all_jobs) != statistic_order(wage_and_salary)
+        assert (statistic_order(all_jobs) < statistic_order(wage_and_salary)) == (
+            all_jobs < wage_and_salary
+        )
+        assert sorted([wage_and_salary, all_jobs], key=statistic_order) == sorted(
+            [all_jobs, wage_and_salary]
+        )
+
 
 class TestQueryCache:
     """`QueryCache` computes each result once, and forgets all when full."""
@@ -255,6 +293,160 @@ class TestFilterMessages:
         with pytest.raises(mc.PeriodError, match=r"^a period is a Period or its text, got float$"):
             period_wanted(2025.5)
 
+    @pytest.mark.parametrize(
+        ("name", "article"),
+        [
+            ("occupation", "an"),
+            ("measure", "a"),
+            ("source", "a"),
+            ("edition", "an"),
+            ("period", "a"),
+            ("area", "an"),
+        ],
+    )
+    def test_none_names_the_filter(self, cat: mc.Catalog, name: str, article: str) -> None:
+        """None where every statistic has a value says so in English ("has an edition")."""
+        with pytest.raises(mc.ArgumentError) as info:
+            cat.stats(**{name: None})  # type: ignore[arg-type]
+        assert str(info.value).startswith(
+            f"{name}=None: every statistic has {article} {name}; leave {name} out"
+        )
+
+    @pytest.mark.parametrize("edition", ["zzz", "medical coder", "oews-2025-05", 2010])
+    def test_unknown_edition(self, cat: mc.Catalog, edition: object) -> None:
+        """An edition that names no handbook edition says so, suggesting the editions."""
+        editions = sorted(s.edition for s in cat.sources.values() if s.edition)
+        wrong = cast("str", edition)  # an int too: not a label
+        for call in (lambda: cat.stats(edition=wrong), lambda: cat.find_facts(edition=wrong)):
+            with pytest.raises(mc.NotFound) as info:
+                call()
+            assert info.value.kind == "edition"
+            assert str(info.value).startswith(f"no edition matches {edition!r}; did you mean")
+            assert info.value.suggestions == tuple(editions)
+
+
+class TestPercentileType:
+    """A percentile is an int or its text: a number of another type equal to one is refused."""
+
+    NOT_INT: Final = (50.0, Decimal(50), Decimal("50.0"), Fraction(50), 50 + 0j, True)
+
+    @pytest.mark.parametrize("value", NOT_INT, ids=repr)
+    def test_read_refuses(self, value: object) -> None:
+        """`percentile` refuses a float, Decimal, Fraction, complex or bool equal to 50."""
+        with pytest.raises(mc.ArgumentError, match=r"^percentile must be 10, 25, 50"):
+            percentile(value)
+
+    @pytest.mark.parametrize("value", NOT_INT, ids=repr)
+    def test_stats_refuses(self, cat: mc.Catalog, value: object) -> None:
+        """`stats(percentile=50.0)` is an ArgumentError showing the value, not the medians."""
+        with pytest.raises(mc.ArgumentError) as info:
+            cat.stats(percentile=value, measure="annual_wage")  # type: ignore[arg-type]
+        assert str(info.value).endswith(f"got {value!r}")
+
+    def test_cached_int_does_not_answer(self, cat: mc.Catalog) -> None:
+        """Asked after `percentile=50` (cached), an equal value of another type is still refused."""
+        medians = cat.stats(percentile=50)
+        assert medians
+        assert cat.stats(percentile=50) is medians  # answered from the cache
+        for value in (50.0, Decimal(50), Fraction(50)):
+            with pytest.raises(mc.ArgumentError, match="percentile must be"):
+                cat.stats(percentile=value)  # type: ignore[arg-type]
+        assert cat.stats(percentile=25) != medians
+
+
+class TestCallsThatDoNotFit:
+    """A call that does not fit a public function or method is an ArgumentError, not a TypeError."""
+
+    def test_unknown_filter(self, cat: mc.Catalog) -> None:
+        """A keyword that is no filter is named, with every filter when none is close."""
+        with pytest.raises(mc.ArgumentError) as info:
+            cat.stats(foo=1)  # type: ignore[call-arg]
+        assert not isinstance(info.value, TypeError)
+        assert str(info.value) == (
+            "stats() has no filter 'foo'; the filters are: occupation, measure, source, "
+            "edition, period, area, percentile, industry, setting, experience, accreditor, "
+            "definition, coverage"
+        )
+
+    @pytest.mark.parametrize(
+        ("keyword", "close"),
+        [("occupaton", "'occupation'"), ("percentil", "'percentile'"), ("Area", "'area'")],
+    )
+    def test_misspelled_filter(self, cat: mc.Catalog, keyword: str, close: str) -> None:
+        """A misspelled filter is named with the closest filters."""
+        with pytest.raises(mc.ArgumentError) as info:
+            cat.stats(**{keyword: "x"})
+        assert str(info.value) == f"stats() has no filter {keyword!r}; did you mean {close}?"
+
+    def test_too_many_by_position(self, cat: mc.Catalog) -> None:
+        """More filters by position than stats has, or one given twice, is an ArgumentError."""
+        with pytest.raises(mc.ArgumentError, match=r"^stats\(\): too many positional"):
+            cat.stats(*["x"] * 14)
+        with pytest.raises(mc.ArgumentError, match=r"multiple values for argument 'occupation'"):
+            cat.stats("x", occupation="y")  # type: ignore[misc]
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "occupation",
+            "credential",
+            "organization",
+            "source",
+            "industry",
+            "area",
+            "credentials_by",
+            "related",
+            "search",
+            "series",
+            "quick_facts",
+            "unpublished",
+            "find_facts",
+            "verify",
+        ],
+    )
+    def test_every_method(self, cat: mc.Catalog, name: str) -> None:
+        """Every public method answers a keyword it lacks, or an argument too many, the same way."""
+        method = getattr(cat, name)
+        with pytest.raises(
+            mc.ArgumentError,
+            match=rf"^{name}\(\) (has no (argument|filter) 'bogus'|takes no arguments)",
+        ):
+            method(bogus=1)
+        with pytest.raises(
+            mc.ArgumentError, match=rf"^{name}\(\)(: too many positional| takes no arguments)"
+        ):
+            method(*["medical coder"] * 20)
+
+    @pytest.mark.parametrize("name", ["load", "compare", "inflate", "export"])
+    def test_every_function(self, name: str) -> None:
+        """The package's functions too: a keyword they lack is an ArgumentError naming it."""
+        with pytest.raises(mc.ArgumentError, match=rf"^{name}\(\) has no argument 'bogus'"):
+            getattr(mc, name)(bogus=1)
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "given"),
+        [((1,), {}, "1 argument"), ((), {"path": "x"}, "1 argument"), ((1, 2), {}, "2 arguments")],
+    )
+    def test_catalog_takes_nothing(
+        self, args: tuple[object, ...], kwargs: dict[str, object], given: str
+    ) -> None:
+        """`catalog` with an argument says it takes none."""
+        with pytest.raises(mc.ArgumentError) as info:
+            mc.catalog(*args, **kwargs)
+        assert str(info.value) == f"catalog() takes no arguments, got {given}"
+        assert not isinstance(info.value, TypeError)
+
+    def test_type_error_within_untouched(self) -> None:
+        """A TypeError raised by the function itself, the call fitting, passes unchanged."""
+
+        @checked_call()
+        def broken(value: object) -> object:
+            return len(value)  # type: ignore[arg-type]
+
+        with pytest.raises(TypeError, match="has no len"):
+            broken(3)
+        assert broken([1, 2]) == 2
+
 
 class _OtherTable:
     """A stand-in for a second statistical table, of another source: it holds nothing asked."""
@@ -279,8 +471,8 @@ class TestSeveralTables:
     )
 
     def _table(self) -> Table:
-        tables = mc.catalog()._store.tables()  # the packaged table
-        assert len(tables) == 1
+        tables = [t for t in mc.catalog()._store.tables() if t.source == _OEWS]
+        assert len(tables) == 1  # the packaged table of May 2025
         return tables[0]
 
     def test_skipped_table_does_not_end_the_search(self) -> None:
@@ -296,3 +488,131 @@ class TestSeveralTables:
         table = self._table()
         alone = select_from_tables([table], self.WANTED)
         assert select_from_tables([table, table], self.WANTED) == alone + alone
+
+
+class TestPushedDown:
+    """What a table reads is narrowed by the filters, and finds what a scan finds."""
+
+    @pytest.mark.parametrize(
+        "filters",
+        [
+            {"measure": "annual_wage", "percentile": 50, "industry": None},
+            {"measure": "hourly_mean_wage", "percentile": None},
+            {"measure": "employment", "coverage": "wage_and_salary", "area": "TX"},
+            {"coverage": None, "area": "Akron, OH"},
+            {"definition": "29-2098"},
+            {"definition": "29-2072", "percentile": 90},
+            {"occupation": "29-2072", "industry": "622"},
+            {"occupation": "43-6013", "area": "0600000", "measure": "location_quotient"},
+            {"area": "CA", "industry": None, "measure": "employment_per_1000_jobs"},
+            {"occupation": "29-9021"},
+        ],
+        ids=str,
+    )
+    def test_against_scan(self, cat: mc.Catalog, filters: dict[str, Any]) -> None:
+        """Each answer is the strict scan's, in order, read by the cells' keys or by index."""
+        found = cat.stats(**filters)
+        resolved = dict(cat._query.wanted(filters))
+        assert found == _scan(resolved)
+        assert found
+
+    def test_only_the_columns_asked(self, cat: mc.Catalog) -> None:
+        """A question about the median reads the median's columns, not the row's others."""
+        table = next(t for t in cat._store.tables() if t.file == "oews.sqlite")
+        # a table's first question also reads which areas it holds (once): ask one before
+        # recording, so a fresh catalog (as under mutmut) records the same one query
+        table.select(["medical-secretaries"], "0100000", [None], datatypes={"13"})
+        seen: list[str] = []
+        original = table._query
+
+        def recording(query: str, arguments: Any = ()) -> Any:
+            seen.append(query)
+            return original(query, arguments)
+
+        table._query = recording  # type: ignore[method-assign]
+        try:
+            table.select(["medical-secretaries"], "0600000", [None], datatypes={"13"})
+        finally:
+            del table._query
+        (query,) = seen
+        assert query == "SELECT key, soc, area, industry, v13, f13 FROM cell WHERE key = ?"
+
+    @pytest.mark.parametrize("measure", list(mc.Measure))
+    def test_datatypes_for_each_measure(self, measure: mc.Measure) -> None:
+        """A measure's columns are those of its figures (none: a measure no table has)."""
+        from medcoder_careers._data.table import datatypes_for  # noqa: PLC0415
+
+        codes = datatypes_for(measure)
+        found = {
+            str(s.citation.locator)[-2:]
+            for s in _strict().statistics
+            if s.measure is measure and s.source.startswith("oews-") and s.citation.locator
+        }
+        assert codes is not None
+        assert found <= codes
+        assert bool(codes) == bool(found)
+
+
+class TestMerge:
+    """The JSON files' statistics and the tables' come in one order."""
+
+    def test_blocks_between_runs(self, cat: mc.Catalog) -> None:
+        """Every statistic: each table's block falls whole between the JSON files' runs."""
+        assert list(cat.statistics) == sorted(_strict().statistics, key=statistic_order)
+
+    def test_shared_release_sorted(self, cat: mc.Catalog) -> None:
+        """A JSON statistic of a table's release: all are sorted (still Statistic's order)."""
+        block = list(cat.stats(source=_OEWS, area="US", industry=None, measure="employment"))
+        hand = [attrs.evolve(block[0], occupation="zz-last", value=Decimal(1))]
+        merged = merge(hand, [block])
+        assert merged == tuple(sorted([*hand, *block], key=statistic_order))
+        assert merged[-1] is hand[0]
+
+
+class TestCaches:
+    """The caches are bounded, and the same question gets the same answer."""
+
+    def test_same_tuple(self, cat: mc.Catalog) -> None:
+        """Asked again, or spelt otherwise, a question gets the very tuple it got first."""
+        first = cat.stats(occupation="29-2072", area="CA", measure="annual_wage", percentile=50)
+        assert (
+            cat.stats(occupation="29-2072", area="CA", measure="annual_wage", percentile=50)
+            is first
+        )
+        spelt = cat.stats(
+            occupation="medical records specialists",
+            area="California",
+            measure="annual wage",
+            percentile="median",
+        )
+        assert spelt is first
+
+    def test_equal_when_built_again(self, cat: mc.Catalog) -> None:
+        """A catalog with nothing cached yet builds equal statistics, not the same objects."""
+        again = _catalog.Catalog(cat._store)
+        fresh = again.stats(occupation="43-3021", area="TX", industry=None)
+        cached = cat.stats(occupation="43-3021", area="TX", industry=None)
+        assert fresh == cached
+        assert all(a is not b for a, b in zip(fresh, cached, strict=True))
+
+    def test_areas_remembered_bounded(self, cat: mc.Catalog) -> None:
+        """Tables are remembered per area asked, at most one entry per area of the catalog."""
+        again = _catalog.Catalog(cat._store)
+        for area in list(cat.areas)[:40]:
+            again.stats(area=area, measure="employment", industry=None)
+        remembered = again._query._by_area
+        assert 0 < len(remembered) <= 40
+        assert set(remembered) <= set(cat.areas)
+        national = [t for t in cat._store.tables() if t.file != "oews.sqlite"]
+        assert all(
+            not set(national) & set(tables)
+            for area, tables in remembered.items()
+            if area != "0000000"
+        )
+
+    @pytest.mark.parametrize("name", ["_layout", "_by_keys", "datatypes_for"])
+    def test_lru_bounded(self, name: str) -> None:
+        """The table's small caches (query text, column layouts) have a size limit."""
+        from medcoder_careers._data import table  # noqa: PLC0415
+
+        assert getattr(table, name).cache_info().maxsize == 256

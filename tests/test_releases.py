@@ -14,6 +14,7 @@ PUBLISHED = {
     "2026.1": "ee1e58001a228475a10bc6fcda69231d8f44d72e30324e5ec0088b2686c9ac98",
     "2026.2": "996b934a7ae59d6134d3ca76daee9b3c1783e5ea8683134f260f520830c7c87c",
     "2026.3": "7e893ab91414fbb7b23ee51f884f6e17641f1fc9df12c0ff156ba79c69847256",
+    "2027.1": "7f9ab785b661123593f588642e882f554dea7028529d74606d0ec6342ac2c8ba",
 }
 """Every published data release with its digest, pinned here as literals.
 
@@ -24,7 +25,7 @@ line when a release is published, never edit one.
 RECORD = (
     "record it: bump DATA_VERSION (src/medcoder_careers/_version.py, data/manifest.json), "
     "then add the digest `python -m medcoder_careers verify` prints to "
-    "src/medcoder_careers/_releases.py"
+    "RELEASES in src/medcoder_careers/_data/manifest.py"
 )
 
 

@@ -130,7 +130,7 @@ class TestComparison:
         """Figures of two occupations name both in the heading."""
         b = attrs.evolve(wage(cat, "2008-05"), occupation="medical-secretaries")
         text = comparison(cat, mc.compare(wage(cat, "2004"), b))
-        assert text.splitlines()[1] == "  vs Medical Secretaries"
+        assert text.splitlines()[1] == "  vs Medical Secretaries and Administrative Assistants"
         assert all(len(line) <= WIDTH for line in text.splitlines())
 
     def test_percent_unit(self, cat: mc.Catalog) -> None:
@@ -157,8 +157,8 @@ class TestSeriesTable:
         assert [line for line in lines if line.startswith("!")] == [
             "! definition changes at 2008-05: 29-2071 -> not stated",
             "! definition changes at 2010-05: not stated -> 29-2071",
-            "! definition changes at 2020-05: 29-2071 -> 29-2072+29-9021",
-            "! definition changes at 2025-05: 29-2072+29-9021 -> 29-2072",
+            "! definition changes at 2019-05: 29-2071 -> 29-2098",
+            "! definition changes at 2021-05: 29-2098 -> 29-2072",
         ]
 
 
@@ -178,7 +178,7 @@ class TestSearchTable:
             )
         ]
         lines = search_table(results, "x").splitlines()
-        assert lines[3].strip() == "occupation: Medical Secretaries"
+        assert lines[3].strip() == "occupation: Medical Secretaries and Administrative Assistants"
         assert lines[5].strip() == "credential: Registered Health Information Technician"
         assert lines[7].strip().startswith("organization: American Health Information")
         assert lines[9].strip().startswith("source: Occupational Outlook Handbook")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 from medcoder_careers._model import Entity
 from medcoder_careers._names import KINDS, compact, names_of, normalise, singular
-from medcoder_careers._search import SEARCH_KINDS, TOPIC_WEIGHT
+from medcoder_careers._search import ONET_WEIGHT, SEARCH_KINDS, TOPIC_WEIGHT
 from medcoder_careers._topics import topic_names
 
 from . import strategies
@@ -132,7 +132,8 @@ class TestShape:
         assert keys == sorted(keys)
         assert len({(r.kind, r.id) for r in results}) == len(results)
         entities = [r for r in results if r.kind != "topic"]
-        assert all(0.2 <= r.score <= 1.0 for r in entities)
+        # an occupation found by an O*NET title scores its match times ONET_WEIGHT
+        assert all(0.2 * ONET_WEIGHT <= r.score <= 1.0 for r in entities)
         topics = [r for r in results if r.kind == "topic"]
         assert all(0.2 * TOPIC_WEIGHT <= r.score <= TOPIC_WEIGHT for r in topics)
         assert all(r.entity.id == r.id for r in results)
@@ -146,7 +147,9 @@ class TestShape:
         """With a kind, every result is of that kind; the named entity is found under its own."""
         name_kind, name, entity_id = case
         kind = name_kind if own else other
-        results = mc.catalog().search(name[:12], kind=kind)
+        # a 12-character prefix can fit many names of one kind ("Occupational" fits 17
+        # sources): ask for all of them, or the named one may rank below the first ten
+        results = mc.catalog().search(name[:12], kind=kind, limit=100)
         event(f"results: {'none' if not results else 'some'}")
         assert all(r.kind == kind for r in results)
         assert all(type(r.entity).__name__.lower() == kind for r in results)
@@ -257,6 +260,21 @@ class TestTopics:
         assert results[0].kind != "topic"
         assert all(r.score < top for r in results if r.kind == "topic")
 
+    def test_hourly_pay(self, cat: mc.Catalog) -> None:
+        """The words hourly pay name the median hourly wage, as exactly as salary the annual one.
+
+        Plain pay words (pay, salary, ...) name the annual median: the hourly
+        median answers to them only as a near match.
+        """
+        exact = cat.search("median salary", kind="topic")[0]
+        assert exact.id == "median_annual_wage"
+        for text in ("hourly pay", "Median Hourly Pay"):
+            first = cat.search(text, kind="topic")[0]
+            assert (first.id, first.score) == ("median_hourly_wage", exact.score)
+        pay = {r.id: r.score for r in cat.search("pay", kind="topic")}
+        assert pay["median_annual_wage"] == exact.score
+        assert pay["median_hourly_wage"] < exact.score
+
     def test_every_topic_has_records(self, cat: mc.Catalog) -> None:
         """A topic's fields fetch its statistics or facts, and the packaged data has some."""
         for topic in cat.topics.values():
@@ -271,6 +289,13 @@ class TestTopics:
                 assert topic.fact_topic is not None
                 assert cat.find_facts(topic=topic.fact_topic), topic.id
 
+    def test_median_keywords(self, cat: mc.Catalog) -> None:
+        """The medians' keywords are the plain words for pay, lower case, alone and as medians."""
+        assert cat.topics["median_hourly_wage"].keywords == ("hourly pay", "median hourly pay")
+        annual = cat.topics["median_annual_wage"].keywords
+        assert annual[:2] == ("pay", "salary")
+        assert annual[5:7] == ("median pay", "median salary")
+
     def test_vocabulary(self, cat: mc.Catalog) -> None:
         """One topic per measure, per wage percentile, and per fact topic; ids unique."""
         wages = {mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE}
@@ -281,7 +306,7 @@ class TestTopics:
         topics = cat.topics.values()
         assert {(t.measure, t.percentile) for t in topics if t.measure} == expected
         assert {t.fact_topic for t in topics if t.fact_topic} == set(mc.FactTopic)
-        assert len(cat.topics) == len(expected) + len(mc.FactTopic) == 34
+        assert len(cat.topics) == len(expected) + len(mc.FactTopic) == 36
         assert all(key == t.id for key, t in cat.topics.items())
         assert cat.topics["median_annual_wage"].name == "Median annual wage"
         assert cat.topics["hourly_wage_p10"].name == "Hourly wage, 10th percentile"
@@ -421,3 +446,89 @@ class TestNamesOf:
         assert cat.search("2010-11")[0].score == 1.0
         assert cat.search("ooh-2010-11")[0].score == 1.0
         assert cat.search("2010-11 Edition")[0].score == 0.95
+
+
+def _every_name_scored(  # noqa: PLR0912 - the documented rules, one branch each
+    entries: list[tuple[Any, ...]], text: str, kind: str | None, limit: int
+) -> list[tuple[float, str, str, str]]:
+    """The hits of scoring every name by the documented rules (weights included): the reference.
+
+    No index, no bound: each name is folded, its trigrams shared with the
+    query counted, and scored as `FuzzyIndex` documents it.
+    """
+    grams = _trigrams
+    rows: list[list[Any]] = []  # kind, id, name, folded, is_key, weight
+    seen: dict[tuple[str, str, str], int] = {}
+    for row_kind, row_id, name, is_key, *own in entries:
+        folded = singular(normalise(name))
+        if not folded:
+            continue
+        if (row_kind, row_id, folded) in seen:
+            rows[seen[row_kind, row_id, folded]][4] |= is_key
+            continue
+        seen[row_kind, row_id, folded] = len(rows)
+        weight = own[0] if own else TOPIC_WEIGHT if row_kind == "topic" else 1.0
+        rows.append([row_kind, row_id, name, folded, is_key, weight])
+    query = singular(normalise(text))
+    if not query or limit <= 0:
+        return []
+    asked = grams(query) if len(query) >= 3 else set()
+    best: dict[tuple[str, str], tuple[float, int]] = {}
+    for index, (row_kind, row_id, _, folded, is_key, weight) in enumerate(rows):
+        if kind is not None and row_kind != kind:
+            continue
+        if query == folded or compact(query) == compact(folded):
+            score = 1.0 if is_key else 0.95
+        else:
+            common = len(asked & grams(folded))
+            if (not asked and query not in folded) or (asked and common * 3 < len(asked)):
+                continue
+            if common >= len(asked) - 2 and query in folded:
+                tier = 0.8 if folded.startswith(query) else 0.7 if f" {query}" in folded else 0.6
+                score = 0.1 * len(query) / len(folded) + tier
+            else:
+                score = 0.3 * (2 * common / (len(asked) + len(grams(folded))) + common / len(asked))
+                if score < 0.2:
+                    continue
+        score *= weight
+        held = best.get((row_kind, row_id))
+        if held is None or score > held[0] or (score == held[0] and index < held[1]):
+            best[row_kind, row_id] = (score, index)
+    ranked = sorted((-round(score, 4), key, index) for key, (score, index) in best.items())
+    return [(-score, k, i, rows[index][2]) for score, (k, i), index in ranked[:limit]]
+
+
+def _trigrams(folded: str) -> set[str]:
+    padded = f" {folded} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+README_QUERIES = ("medcal codr", "median pay", "medical recrds techn")
+
+
+class TestSameHits:
+    """The index finds exactly the hits of scoring every name of the catalog (the reference)."""
+
+    @pytest.fixture(scope="class")
+    @staticmethod
+    def entries() -> list[tuple[Any, ...]]:
+        """Every name the catalog's search indexes, with its kind, id and weight."""
+        return list(mc.catalog()._search._entries())
+
+    @pytest.mark.parametrize(
+        "text",
+        [*README_QUERIES, "hospitals", "California", "rhit", "ca", "29-2072", "o net", "x"],
+    )
+    @pytest.mark.parametrize("kind", [None, "occupation", "topic"])
+    def test_queries(self, entries: list[tuple[Any, ...]], text: str, kind: str | None) -> None:
+        """The README's queries and others: the same hits, scores, names and order, any limit."""
+        cat = mc.catalog()
+        for limit in (1, 10, 40):
+            found = [(r.score, r.kind, r.id, r.name) for r in cat.search(text, kind, limit)]
+            assert found == _every_name_scored(entries, text, kind, limit)
+
+    @given(text=_QUERIES, limit=st.sampled_from([1, 3, 10]))
+    def test_sampled(self, entries: list[tuple[Any, ...]], text: str, limit: int) -> None:
+        """Text near the catalog's names, or any: the reference's hits."""
+        found = [(r.score, r.kind, r.id, r.name) for r in mc.catalog().search(text, limit=limit)]
+        assert found == _every_name_scored(entries, text, None, limit)

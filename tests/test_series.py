@@ -24,52 +24,89 @@ class TestPackaged:
     """Series of the packaged data, pinned."""
 
     def test_employment(self, cat: mc.Catalog) -> None:
-        """Employment runs 2004 to May 2025, each point from the source that states it."""
+        """Employment defaults to wage and salary jobs: OEWS May 2018 to May 2025, one count."""
         found = cat.series("medical coder", "employment")
+        assert [(str(p.period), p.value, p.source) for p in found] == [
+            ("2018-05", Decimal(208650), "article-medical-information-coder"),
+            ("2019-05", Decimal(331790), "oews-2019-05"),
+            ("2020-05", Decimal(318010), "oews-2020-05"),
+            ("2021-05", Decimal(180570), "oews-2021-05"),
+            ("2022-05", Decimal(187720), "oews-2022-05"),
+            ("2023-05", Decimal(185690), "oews-2023-05"),
+            ("2024-05", Decimal(187910), "oews-2024-05"),
+            ("2025-05", Decimal(194720), "oews-2025-05"),
+        ]
+        assert {p.statistic.coverage for p in found} == {mc.Coverage.WAGE_AND_SALARY}
+        assert found == cat.series("medical coder", "employment", coverage="wage_and_salary")
+        assert found.latest().unit is mc.Unit.JOBS
+        assert (found.occupation, found.measure) == (OCC, mc.Measure.EMPLOYMENT)
+
+    def test_all_jobs(self, cat: mc.Catalog) -> None:
+        """coverage="all_jobs" is the handbook and Employment Projections line, EP 2024 last."""
+        found = cat.series("medical coder", "employment", coverage="all_jobs")
         assert [(str(p.period), p.value, p.source) for p in found] == [
             ("2004", Decimal(159000), "ooh-2006-07"),
             ("2008", Decimal(172500), "ooh-2010-11"),
             ("2010", Decimal(179500), "ooh-2012-13"),
             ("2018", Decimal(215500), "ooh-2018-28-page"),
-            ("2018-05", Decimal(208650), "article-medical-information-coder"),
             ("2019", Decimal(341600), "ooh-latest"),
-            ("2025-05", Decimal(194720), "oews-2025-05"),
+            ("2024", Decimal(194800), "ep-2024-34"),
         ]
         assert found.at("2004").bound is mc.Bound.APPROXIMATE
-        assert found.latest().unit is mc.Unit.JOBS
-        assert len(found) == 7
+        assert {p.statistic.coverage for p in found} == {mc.Coverage.ALL_JOBS}
 
     def test_definition_break(self, cat: mc.Catalog) -> None:
-        """The 2018 SOC regrouping shows as a break at 2019, its split at May 2025."""
+        """The hybrid 29-2098 of May 2019 and May 2020 shows as breaks on both sides."""
         found = cat.series(OCC, mc.Measure.EMPLOYMENT)
-        assert found.breaks == (mc.Period.year(2019), mc.Period.parse("2025-05"))
-        assert found.definitions[-2:] == ("29-2072+29-9021", "29-2072")
-        only_2010 = cat.series(OCC, "employment", definition="29-2071")
+        assert found.breaks == (mc.Period.parse("2019-05"), mc.Period.parse("2021-05"))
+        assert found.definitions == ("29-2071", *["29-2098"] * 2, *["29-2072"] * 5)
+        jobs = cat.series(OCC, "employment", coverage="all_jobs")
+        assert jobs.breaks == (mc.Period.year(2019), mc.Period.year(2024))
+        assert jobs.definitions[-2:] == ("29-2098", "29-2072")
+        only_2010 = cat.series(OCC, "employment", definition="29-2071", coverage="all_jobs")
         assert only_2010.breaks == ()
-        assert str(only_2010.latest().period) == "2018-05"
+        assert str(only_2010.latest().period) == "2018"
 
     def test_unstated_definition_breaks(self, cat: mc.Catalog) -> None:
         """The blog's projection states no definition, so joining it is flagged too."""
         found = cat.series(OCC, "projected_change_percent")
         assert found.definitions[0] is None
-        assert found.breaks == (mc.Period.interval(2008, 2018), mc.Period.interval(2019, 2029))
+        assert found.breaks == (
+            mc.Period.interval(2008, 2018),
+            mc.Period.interval(2019, 2029),
+            mc.Period.interval(2024, 2034),
+        )
+        assert found.latest().value == Decimal("7.1")
+        assert found.latest().statistic.descriptor is None  # EP states none
 
     def test_wages_default_to_median(self, cat: mc.Catalog) -> None:
-        """A wage series without a percentile is the median's."""
+        """A wage series without a percentile is the median's, a point for each May since 2018."""
         found = cat.series("29-2071", "annual wage")
         assert found == cat.series("29-2071", "annual_wage", percentile="median")
-        assert [(str(p.period), p.value) for p in found] == [
-            ("2004", Decimal(25590)),
-            ("2008-05", Decimal(30610)),
-            ("2010-05", Decimal(32350)),
-            ("2018-05", Decimal(40350)),
-            ("2020-05", Decimal(44090)),
-            ("2025-05", Decimal(51140)),
+        assert [(str(p.period), p.value, p.statistic.definition) for p in found] == [
+            ("2004", Decimal(25590), "29-2071"),
+            ("2008-05", Decimal(30610), "29-2071"),
+            ("2010-05", Decimal(32350), "29-2071"),
+            ("2018-05", Decimal(40350), "29-2071"),
+            ("2019-05", Decimal(42630), "29-2098"),
+            ("2020-05", Decimal(44090), "29-2098"),
+            ("2021-05", Decimal(46660), "29-2072"),
+            ("2022-05", Decimal(47180), "29-2072"),
+            ("2023-05", Decimal(48780), "29-2072"),
+            ("2024-05", Decimal(50250), "29-2072"),
+            ("2025-05", Decimal(51140), "29-2072"),
         ]
+        assert found.breaks == (mc.Period.parse("2019-05"), mc.Period.parse("2021-05"))
         top = cat.series("29-2071", "annual wage", percentile=90)
         # "the highest 10 percent earned more than $X" states the 90th percentile: X exactly
         assert {p.bound for p in top} == {mc.Bound.EXACT}
         assert top.latest().value == Decimal(81150)
+
+    def test_statistical_file_wins(self, cat: mc.Catalog) -> None:
+        """May 2020: the OEWS file's median wins over the handbook page quoting the same figure."""
+        point = cat.series("medical coder", "annual_wage").at("2020-05")
+        assert (point.source, point.value) == ("oews-2020-05", Decimal(44090))
+        assert [(s.source, s.value) for s in point.alternatives] == [("ooh-latest", Decimal(44090))]
 
     def test_qualifiers(self, cat: mc.Catalog) -> None:
         """Qualifiers take names, like the stats() filters."""
@@ -95,18 +132,10 @@ class TestPackaged:
 
     def test_at_misses(self, cat: mc.Catalog) -> None:
         """at() needs the exact period; a miss lists the periods there are."""
-        found = cat.series(OCC, "employment")
+        found = cat.series(OCC, "employment", coverage="all_jobs")
         with pytest.raises(mc.NotFound) as info:
             found.at("2008-05")
-        assert info.value.suggestions == (
-            "2004",
-            "2008",
-            "2010",
-            "2018",
-            "2018-05",
-            "2019",
-            "2025-05",
-        )
+        assert info.value.suggestions == ("2004", "2008", "2010", "2018", "2019", "2024")
         assert (info.value.key, info.value.kind) == ("2008-05", "series point")
         assert str(info.value).startswith("no series point matches '2008-05'; did you mean '2004'")
         with pytest.raises(mc.NotFound) as info:
@@ -118,13 +147,25 @@ class TestPackaged:
 
     @given(st.data())
     def test_every_slice_one_point_per_period(self, data: st.DataObject) -> None:
-        """Every occupation, measure and qualifier slice of the data has unique periods."""
+        """Every occupation, measure and qualifier slice of the data has unique periods.
+
+        The slice names the statistic's coverage too: an employment series is of
+        wage and salary jobs unless asked otherwise, so an all-jobs figure is in
+        the all-jobs series only.
+        """
         cat = mc.catalog()
         stat = data.draw(st.sampled_from(cat.statistics))
+        names = (
+            "area",
+            "percentile",
+            "industry",
+            "setting",
+            "experience",
+            "accreditor",
+            "coverage",
+        )
         qualifiers = {
-            name: getattr(stat, name)
-            for name in ("area", "percentile", "industry", "setting", "experience", "accreditor")
-            if getattr(stat, name) is not None
+            name: getattr(stat, name) for name in names if getattr(stat, name) is not None
         }
         found = cat.series(stat.occupation, stat.measure, **qualifiers)
         assert len(set(found.periods)) == len(found)
@@ -139,6 +180,7 @@ class TestErrors:
         with pytest.raises(mc.NotFound) as info:
             cat.series(OCC, "annual_wage", percentil=50)
         assert (info.value.kind, info.value.suggestions[0]) == ("qualifier", "percentile")
+        assert info.value.key == "percentil"
 
     def test_missing_qualifier(self, cat: mc.Catalog) -> None:
         """A measure only stated with a qualifier says which qualifiers have figures."""
@@ -146,6 +188,31 @@ class TestErrors:
             cat.series(OCC, "employment_share")
         assert info.value.kind == "series"
         assert info.value.suggestions == ("setting='hospitals'",)
+        assert info.value.key == f"employment_share of {OCC} with area='0000000'"
+
+    def test_qualifiers_named(self, cat: mc.Catalog) -> None:
+        """The miss names the qualifiers given; each suggestion lists a slice's, or none."""
+        with pytest.raises(mc.NotFound) as info:
+            cat.series(OCC, "projected_employment", setting="hospitals")
+        assert info.value.key == (
+            f"projected_employment of {OCC} with setting='hospitals', area='0000000'"
+        )
+        assert info.value.suggestions == ("no qualifiers",)
+        with pytest.raises(mc.NotFound) as info:
+            cat.series(OCC, "annual_wage", percentile=None)
+        assert info.value.key == f"annual_wage of {OCC} with area='0000000'"
+        assert {"percentile=10", "percentile=50, industry='6221'"} <= set(info.value.suggestions)
+
+    def test_area_without_figures(self, cat: mc.Catalog) -> None:
+        """An area without figures of the measure gives an empty series, whatever others have."""
+        assert cat.stats(occupation=OCC, measure="employment_share")
+        assert len(cat.series(OCC, "employment_share", area="CA")) == 0
+
+    def test_unknown_measure(self, cat: mc.Catalog) -> None:
+        """A misspelt measure is NotFound as a measure."""
+        with pytest.raises(mc.NotFound) as info:
+            cat.series(OCC, "salry")
+        assert (info.value.key, info.value.kind) == ("salry", "measure")
 
     @pytest.mark.parametrize(
         "kwargs",
@@ -171,6 +238,12 @@ class TestErrors:
         with pytest.raises(mc.ArgumentError):
             cat.series(**args)  # type: ignore[arg-type]
 
+    def test_any_refused(self, cat: mc.Catalog) -> None:
+        """ANY for a slice is refused naming the qualifier: a series is one slice."""
+        message = "a series is one slice: give industry a value or None, not ANY"
+        with pytest.raises(mc.ArgumentError, match=f"^{message}$"):
+            cat.series(OCC, "annual_wage", industry=mc.ANY)
+
 
 def _overlapping_copy(data_copy: Path) -> Path:
     """Add, to a copy of the data, a 2004 employment figure from the 2010-11 Edition."""
@@ -192,22 +265,24 @@ class TestOverlap:
 
     def test_newest_wins(self, data_copy: Path) -> None:
         """The 2010-11 figure for 2004 outranks the 2006-07 one, kept as an alternative."""
-        try:
-            cat = mc.load(_overlapping_copy(data_copy))
-        except mc.DataError as exc:  # the quote check may refuse the made-up record
-            pytest.skip(f"the loader refuses the overlapping record: {exc}")
-        point = cat.series(OCC, "employment").at("2004")
+        cat = mc.load(_overlapping_copy(data_copy))
+        jobs = cat.series(OCC, "employment", coverage="all_jobs")
+        point = jobs.at("2004")
         assert (point.source, point.value) == ("ooh-2010-11", Decimal(160000))
         assert [(s.source, s.value) for s in point.alternatives] == [
             ("ooh-2006-07", Decimal(159000))
         ]
-        assert len(cat.series(OCC, "employment")) == 7
+        assert len(jobs) == 6
 
-    def test_recency(self, cat: mc.Catalog) -> None:
-        """Editions rank by year; the undated latest page by the periods it reports."""
-        ranks = cat._query.recency()
-        order = ["ooh-2006-07", "ooh-2010-11", "ooh-2012-13", "ooh-latest"]
+    def test_rank(self, cat: mc.Catalog) -> None:
+        """Editions rank by year, the undated page by its periods; statistical files first."""
+        ranks = cat._query.rank()
+        order = ["ooh-2006-07", "ooh-2010-11", "ooh-2012-13", "ooh-latest", "oews-2019-05"]
         assert sorted(order, key=ranks.__getitem__) == order
+        assert ranks["oews-2019-05"] == (True, 2019)
+        assert ranks["ooh-latest"] == (False, 2020)
+        assert ranks["oews-2021-05-29-9021"] == (False, 2021)  # a page: no sha256
+        assert ranks["ep-2024-34"] == (True, 2024)
 
 
 _SHARED_PERIODS = (mc.Period.year(2004), mc.Period.year(2010))

@@ -54,8 +54,10 @@ class TestIndexedFilters:
         assert [
             s.value for s in cat.stats(accreditor="National Cancer Registrars Association")
         ] == [11]
-        assert len(cat.stats(definition="29-2072+29-9021")) == 5
-        assert len(cat.stats(definition="29 2072 29 9021")) == 5
+        assert len(cat.stats(definition="29-2098", source="ooh-latest")) == 5
+        assert len(cat.stats(definition="29 2098", source="ooh-latest")) == 5
+        hybrid = cat.stats(definition="29-2098")
+        assert {s.source for s in hybrid} == {"ooh-latest", "oews-2019-05", "oews-2020-05"}
 
     def test_source_and_edition_together(self, cat: mc.Catalog) -> None:
         """Two filters on the source intersect: the same one, or nothing."""

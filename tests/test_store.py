@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
+from typing import Final
 
 import pytest
 
@@ -58,7 +60,8 @@ class TestLazy:
     def test_tables_sorted_and_once(self, data_copy: Path) -> None:
         """The tables are every `.sqlite` file of the manifest, in name order, opened once."""
         store, _ = _lazy(data_copy)
-        assert [table.file for table in store.tables()] == ["oews.sqlite"]
+        years = [f"oews-{year}-05.sqlite" for year in range(2019, 2025)]
+        assert [table.file for table in store.tables()] == [*years, "oews.sqlite"]
         assert store.tables() is store.tables()
 
     def test_threads_read_once(self, data_copy: Path) -> None:
@@ -89,6 +92,24 @@ class TestLazy:
         monkeypatch.setattr(_strict, "read_collection", strict)
         store, _ = _lazy(data_copy)
         assert len(store.collection(name)) == len(getattr(read_data(data_copy), name))
+
+    def test_tables_opened_trusted(self, data_copy: Path) -> None:
+        """A store reading on demand serves packaged tables: each is opened trusted."""
+        store, _ = _lazy(data_copy)
+        assert [table.trusted for table in store.tables()] == [True] * 7
+
+    def test_release_held_twice(self, data_copy: Path) -> None:
+        """Two table files of one release are a DataError naming the later file."""
+        (data_copy / "oews-zz.sqlite").write_bytes((data_copy / "oews-2019-05.sqlite").read_bytes())
+        manifest = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+        manifest["files"]["oews-zz.sqlite"] = manifest["files"]["oews-2019-05.sqlite"]
+        (data_copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        store, _ = _lazy(data_copy)
+        with pytest.raises(mc.DataError) as info:
+            store.tables()
+        assert [str(problem) for problem in info.value.problems] == [
+            "oews-zz.sqlite: meta: holds oews-2019-05 2019-05, as oews-2019-05.sqlite does"
+        ]
 
     def test_release_without_areas(self, data_copy: Path) -> None:
         """A 2026.1 directory (no areas.json) has the nation as its one area."""
@@ -134,3 +155,75 @@ class TestValidated:
         for name in COLLECTIONS:
             assert store.collection(name) is getattr(data, name)
         assert asked == []
+
+
+def _damage(path: Path, damage: str) -> None:
+    """Replace the data file *path* by one of the damages `TestDamagedLazy` reads."""
+    path.unlink()
+    match damage:
+        case "missing":
+            pass
+        case "directory":
+            path.mkdir()
+        case "fifo":
+            os.mkfifo(path)
+        case "not utf-8":
+            path.write_bytes(b"\xff\xfe")
+        case "nested":
+            path.write_text("[" * 100_000, encoding="utf-8")
+        case _:
+            path.write_text(damage, encoding="utf-8")
+
+
+DAMAGES: Final = (
+    "{}",  # the trusted reader: KeyError
+    "missing",  # FileNotFoundError, though the manifest lists it
+    "directory",  # IsADirectoryError
+    "[]",  # TypeError
+    "null",  # TypeError
+    "not json",  # ValueError
+    "not utf-8",  # UnicodeDecodeError
+    "nested",  # RecursionError
+    '{"NAME": [1]}',  # AttributeError: an int has no items()
+    '{"NAME": {"a": {}}}',  # AttributeError: a key is a str
+    '{"NAME": [{"bogus": 1}]}',  # TypeError: no such field
+    '{"NAME": [{}]}',  # TypeError: fields missing
+)
+
+
+class TestDamagedLazy:
+    """A damaged or missing file read on demand is a DataError naming it, whatever the damage."""
+
+    @pytest.mark.parametrize("damage", DAMAGES)
+    @pytest.mark.parametrize("name", ["facts", "occupations", "statistics", "cpi_u"])
+    def test_damage_named(self, data_copy: Path, name: str, damage: str) -> None:
+        """The fast reader's surprise (any exception) is read again strictly: a DataError."""
+        _damage(data_copy / f"{name}.json", damage.replace("NAME", name))
+        store, _ = _lazy(data_copy)
+        with pytest.raises(mc.DataError) as info:
+            store.collection(name)
+        assert {problem.file for problem in info.value.problems} == {f"{name}.json"}
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+    def test_fifo_not_waited_on(self, data_copy: Path) -> None:
+        """A FIFO in place of a file is refused unopened by both readers: no hang."""
+        _damage(data_copy / "facts.json", "fifo")
+        store, _ = _lazy(data_copy)
+        outcome: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                store.collection("facts")
+            except BaseException as exc:  # noqa: BLE001 - handed to the test
+                outcome.append(exc)
+
+        thread = threading.Thread(target=read, daemon=True)
+        thread.start()
+        thread.join(30)
+        if thread.is_alive():  # let the reader go: open the FIFO for writing, then close it
+            os.close(os.open(data_copy / "facts.json", os.O_WRONLY | os.O_NONBLOCK))
+            thread.join(30)
+            pytest.fail("reading a FIFO hung")
+        (error,) = outcome
+        assert isinstance(error, mc.DataError)
+        assert [str(p) for p in error.problems] == ["facts.json: is not a regular file (a FIFO)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -43,12 +44,137 @@ DATATYPES: Final = {
 Fields = tuple[object, ...]
 
 
-def _edit(data: Path, statement: str, *arguments: object) -> None:
-    """Run one statement on the copy's table file (the packaged one is never touched)."""
-    connection = sqlite3.connect(data / "oews.sqlite")
+def _edit(data: Path, statement: str, *arguments: object, file: str = NAME) -> None:
+    """Run one statement on a table file of the copy (the packaged one is never touched)."""
+    connection = sqlite3.connect(data / file)
     with connection:
         connection.execute(statement, arguments)
     connection.close()
+
+
+def _relist(data: Path) -> None:
+    """Hash the copy's files again into its manifest, after an edit."""
+    import hashlib  # noqa: PLC0415
+
+    manifest = data / "manifest.json"
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    document["files"] = {
+        name.name: hashlib.sha256(name.read_bytes()).hexdigest()
+        for name in sorted(data.iterdir())
+        if name.name != "manifest.json"
+    }
+    manifest.write_text(json.dumps(document), encoding="utf-8")
+
+
+NATIONAL: Final = "oews-2024-05.sqlite"
+CODER_2024: Final = "OEUN0000000000000292072"
+NATION_QUERY: Final = {"occupation": "29-2072", "area": "US", "source": "oews-2024-05"}
+
+
+class TestFormat2:
+    """Format 2: the release's footnotes and top code, and the national files' markers."""
+
+    def test_footnotes_and_top_code(self, cat: mc.Catalog) -> None:
+        """Each table holds its release's words for its footnotes and its top code."""
+        tables = {t.file: t for t in cat._store.tables()}
+        may_2025 = tables[NAME]
+        assert may_2025.footnotes["8"] == "Estimate not released."
+        assert may_2025.top_code == {
+            mc.Unit.USD_PER_HOUR: Decimal("115.00"),
+            mc.Unit.USD_PER_YEAR: Decimal(239200),
+        }
+        may_2019 = tables["oews-2019-05.sqlite"]
+        assert may_2019.top_code[mc.Unit.USD_PER_YEAR] == Decimal(208000)
+        assert may_2019.footnotes["#"] == (
+            "# = indicates a wage equal to or greater than $100.00 per hour or $208,000 per year"
+        )
+        assert set(may_2019.footnotes) == {"*", "**", "#"}
+
+    def test_hash_is_top_coded(self, data_copy: Path) -> None:
+        """'#' in a wage column is at least that year's top code, in the file's own words."""
+        _edit(data_copy, "UPDATE cell SET v13 = '#' WHERE key = ?", CODER_2024, file=NATIONAL)
+        _relist(data_copy)
+        (median,) = mc.load(data_copy).stats(measure="annual_wage", percentile=50, **NATION_QUERY)
+        assert (median.value, median.bound) == (Decimal(239200), mc.Bound.AT_LEAST)
+        assert median.citation.quote == "#"
+        assert median.descriptor is not None
+        assert "$239,200 per year" in median.descriptor
+
+    @pytest.mark.parametrize(("column", "marker"), [("v13", "*"), ("v01", "**")])
+    def test_not_available(self, data_copy: Path, column: str, marker: str) -> None:
+        """'*' (a wage) and '**' (employment) are no statistic, never a zero."""
+        _edit(
+            data_copy,
+            f"UPDATE cell SET {column} = ? WHERE key = ?",  # noqa: S608 - a fixed column name
+            marker,
+            CODER_2024,
+            file=NATIONAL,
+        )
+        _relist(data_copy)
+        found = mc.load(data_copy).stats(**NATION_QUERY)
+        datatypes = {s.citation.locator[-2:] for s in found if s.citation.locator}
+        assert column[1:] not in datatypes
+        assert len(found) == 12  # 13 figures (15 values, 2 of them RSEs), less the one
+
+    @pytest.mark.parametrize(("value", "note"), [("#", None), ("-", "5")])
+    def test_top_code_outside_a_wage_is_an_error(
+        self, data_copy: Path, value: str, note: str | None
+    ) -> None:
+        """A top-coded employment figure is a DataError naming its cell, not a bare KeyError."""
+        _edit(data_copy, "UPDATE cell SET v01 = ?, f01 = ? WHERE key = ?", value, note, CA)
+        _relist(data_copy)
+        with pytest.raises(mc.DataError) as info:
+            mc.load(data_copy).stats(**QUERY)  # type: ignore[arg-type]
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NAME, f"cell {CA}.v01")
+
+    def test_format_1_still_reads(self, data_copy: Path) -> None:
+        """A table of release 2026.2 (format 1) reads, with May 2025's top code and words."""
+        for statement in (
+            "DROP TABLE footnote",
+            "DELETE FROM meta WHERE name LIKE 'top_code_%'",
+            "UPDATE meta SET value = '1' WHERE name = 'format'",
+        ):
+            _edit(data_copy, statement)
+        _edit(data_copy, "UPDATE cell SET v13 = '-', f13 = '5' WHERE key = ?", CA)
+        _relist(data_copy)
+        (median,) = mc.load(data_copy).stats(measure="annual_wage", percentile=50, **QUERY)  # type: ignore[arg-type]
+        assert (median.value, median.bound) == (Decimal(239200), mc.Bound.AT_LEAST)
+        assert median.descriptor == (
+            "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
+        )
+
+    def test_one_file_per_release(self, data_copy: Path) -> None:
+        """The same release in two listed files is a DataError at load: no figure twice."""
+        (data_copy / "oews-2024-05-copy.sqlite").write_bytes((data_copy / NATIONAL).read_bytes())
+        _relist(data_copy)
+        with pytest.raises(mc.DataError) as info:
+            mc.load(data_copy)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NATIONAL, "meta")
+        assert problem.message == ("holds oews-2024-05 2024-05, as oews-2024-05-copy.sqlite does")
+
+    def test_definition_checked(self, data_copy: Path) -> None:
+        """An occupation's definition that is no SOC code is refused when the file opens."""
+        _edit(data_copy, "UPDATE occupation SET definition = 'not a soc' WHERE soc = '292072'")
+        with pytest.raises(mc.DataError) as info:
+            open_table(data_copy, NAME)
+        (problem,) = info.value.problems
+        assert (problem.path, problem.message) == (
+            "occupation 292072.definition",
+            "'not a soc' is not SOC codes such as 29-2072 or 29-2072+29-9021",
+        )
+
+    @pytest.mark.parametrize("column", ["v13", "f13", "soc"])
+    def test_cell_of_another_type(self, data_copy: Path, column: str) -> None:
+        """A BLOB in a cell (TEXT columns make numbers text) is a DataError naming where."""
+        _edit(data_copy, f"UPDATE cell SET {column} = x'ff00' WHERE key = ?", CA)  # noqa: S608
+        _relist(data_copy)
+        cat = mc.load(data_copy)
+        with pytest.raises(mc.DataError) as info:
+            cat.stats(area="CA", source="oews-2025-05", industry=None)
+        assert [(p.file, p.path) for p in info.value.problems] == [(NAME, f"cell {CA}.{column}")]
+        assert "is not text" in info.value.problems[0].message
 
 
 class TestRows:
@@ -93,7 +219,7 @@ class TestRows:
     def test_dash_without_footnote_is_an_error(self, data_copy: Path) -> None:
         """'-' that no footnote explains is a DataError, not a silent gap."""
         _edit(data_copy, "UPDATE cell SET v01 = '-' WHERE key = ?", CA)
-        with pytest.raises(mc.DataError, match="neither a number nor a footnoted"):
+        with pytest.raises(mc.DataError, match="neither a number nor a footnote or marker"):
             mc.load(data_copy).stats(**QUERY)  # type: ignore[arg-type]
 
     def test_rse_on_its_figures(self, cat: mc.Catalog) -> None:
@@ -179,11 +305,11 @@ def _got(found: list[mc.Statistic]) -> dict[str, Fields]:
     return by_locator
 
 
-@pytest.fixture
-def packaged() -> Iterable[tuple[Path, Table]]:
-    """The packaged table file's directory, and the table opened by `open_table`."""
+@pytest.fixture(params=[False, True], ids=["checked", "trusted"])
+def packaged(request: pytest.FixtureRequest) -> Iterable[tuple[Path, Table]]:
+    """The packaged table file's directory, and the table opened by `open_table`, both ways."""
     with as_file(PACKAGED) as root:
-        yield root, open_table(root, NAME)
+        yield root, open_table(root, NAME, trusted=request.param)
 
 
 class TestSelect:
@@ -231,13 +357,14 @@ class TestSelect:
         industry = table.select(industries=["no-such", "622"], area=CA_AREA)
         assert industry == table.select(industries=["622"], area=CA_AREA)
 
-    def test_same_objects_twice(self, packaged: tuple[Path, Table]) -> None:
-        """A row is built once: asking again returns the very same statistics."""
+    def test_equal_statistics_twice(self, packaged: tuple[Path, Table]) -> None:
+        """Asking again returns equal statistics in the same order, built anew (no cache here)."""
         _, table = packaged
         first = table.select(area=CA_AREA)
         again = table.select(area=CA_AREA)
         assert first
-        assert all(a is b for a, b in zip(first, again, strict=True))
+        assert first == again
+        assert all(a is not b for a, b in zip(first, again, strict=True))
 
 
 class TestCounts:
@@ -373,22 +500,38 @@ class TestOpen:
         assert problem.message == "table 'industry' has columns ['code'], expected ['code', 'id']"
 
     @pytest.mark.parametrize(
-        ("statement", "message"),
+        ("statement", "path", "message"),
         [
             (
-                "UPDATE meta SET value = '2' WHERE name = 'format'",
-                "meta lacks [] or is not format 1",
+                "UPDATE meta SET value = '3' WHERE name = 'format'",
+                "",
+                "meta format is '3', not one of ['1', '2']",
             ),
-            ("DELETE FROM meta WHERE name = 'source'", "meta lacks ['source'] or is not format 1"),
+            (
+                "DELETE FROM meta WHERE name = 'format'",
+                "",
+                "meta format is None, not one of ['1', '2']",
+            ),
+            ("DELETE FROM meta WHERE name = 'source'", "meta", "meta lacks ['source']"),
+            (
+                "DELETE FROM meta WHERE name = 'top_code_hourly'",
+                "meta",
+                "meta lacks ['top_code_hourly']",
+            ),
+            (
+                "UPDATE meta SET value = '239,200' WHERE name = 'top_code_annual'",
+                "meta.top_code_annual",
+                "top_code_annual '239,200' is not an amount of dollars",
+            ),
         ],
     )
-    def test_meta(self, data_copy: Path, statement: str, message: str) -> None:
-        """Meta without a name, or of another format: one problem at meta."""
+    def test_meta(self, data_copy: Path, statement: str, path: str, message: str) -> None:
+        """Meta without a name or an amount, or of another format: one problem, named."""
         _edit(data_copy, statement)
         with pytest.raises(mc.DataError) as info:
             open_table(data_copy, NAME)
         (problem,) = info.value.problems
-        assert (problem.file, problem.path, problem.message) == (NAME, "meta", message)
+        assert (problem.file, problem.path, problem.message) == (NAME, path, message)
 
     def test_bad_period(self, data_copy: Path) -> None:
         """A period that is none: one problem at meta with the period's error."""

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from importlib.resources import files
+
+import pytest
 
 import medcoder_careers as mc
 
@@ -34,3 +37,24 @@ class TestVersion:
     def test_dir_is_all(self) -> None:
         """dir(module) lists the public names."""
         assert sorted(dir(mc)) == sorted(mc.__all__)
+
+
+class TestLazyNames:
+    """The less used public names are imported on first access, then kept in the package."""
+
+    @pytest.mark.parametrize(
+        ("name", "module"),
+        [("PRECISION", "_inflation"), ("Comparison", "_compare"), ("to_frame", "_frame")],
+    )
+    def test_first_access(self, name: str, module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A name not imported yet is its module's object, and stays in the package after."""
+        monkeypatch.delitem(vars(mc), name, raising=False)  # as before its first access
+        value = getattr(mc, name)
+        assert value is getattr(importlib.import_module(f"medcoder_careers.{module}"), name)
+        assert vars(mc)[name] is value
+
+    def test_unknown_name(self) -> None:
+        """A name the package does not have raises AttributeError naming it and the package."""
+        with pytest.raises(AttributeError) as info:
+            _ = mc.Catalogue
+        assert str(info.value) == "module 'medcoder_careers' has no attribute 'Catalogue'"

@@ -1,0 +1,201 @@
+"""`Catalog.unpublished`: one record per figure a release does not publish, and why."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Final
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import medcoder_careers as mc
+
+LIMA: Final = "Lima, OH"
+REGISTRARS: Final = "29-9021"
+LAFAYETTE: Final = "0029180"  # Lafayette, LA: BLS withheld the billing clerks' mean wage
+CA_CODERS: Final = "OEUS0600000000000292072"
+
+
+def _edit(data: Path, file: str, statement: str, *arguments: object) -> None:
+    connection = sqlite3.connect(data / file)
+    with connection:
+        connection.execute(statement, arguments)
+    connection.close()
+    manifest = data / "manifest.json"
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    document["files"][file] = hashlib.sha256((data / file).read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(document), encoding="utf-8")
+
+
+class TestNoEstimate:
+    """An occupation a release has no cell for, in an area it covers, has no estimate there."""
+
+    def test_lima(self, cat: mc.Catalog) -> None:
+        """29-9021 in Lima, OH: one record per measure and percentile OEWS publishes elsewhere."""
+        found = cat.unpublished(occupation=REGISTRARS, area=LIMA)
+        assert cat.stats(occupation=REGISTRARS, area=LIMA) == ()
+        assert {r.reason for r in found} == {mc.UnpublishedReason.NO_ESTIMATE}
+        assert {(r.source, str(r.period), r.definition) for r in found} == {
+            ("oews-2025-05", "2025-05", "29-9021")
+        }
+        assert {r.footnote for r in found} == {None}
+        kinds = Counter((r.measure, r.percentile) for r in found)
+        assert set(kinds.values()) == {1}
+        assert len(kinds) == 15  # 17 datatypes, less the two RSEs
+        wages = cat.unpublished(occupation=REGISTRARS, area=LIMA, measure="annual_wage")
+        assert sorted(r.percentile for r in wages if r.percentile) == [10, 25, 50, 75, 90]
+
+    def test_national_files_have_every_occupation(self, cat: mc.Catalog) -> None:
+        """May 2019 to May 2024 hold a cell of each of the six: nothing is missing there."""
+        for year in range(2019, 2025):
+            assert cat.unpublished(source=f"oews-{year}-05") == ()
+
+
+class TestWithheld:
+    """A value BLS prints as not released is withheld, with the footnote's own words."""
+
+    def test_footnote_8(self, cat: mc.Catalog) -> None:
+        """Billing clerks' mean annual wage in Lafayette, LA: footnote 8, not released."""
+        (record,) = cat.unpublished(
+            occupation="43-3021", area=LAFAYETTE, measure="annual_mean_wage"
+        )
+        assert cat.stats(occupation="43-3021", area=LAFAYETTE, measure="annual_mean_wage") == ()
+        assert record.reason is mc.UnpublishedReason.WITHHELD
+        assert (record.footnote, record.footnote_code) == ("Estimate not released.", "8")
+        assert (record.industry, record.percentile) == (None, None)
+
+    def test_counts(self, cat: mc.Catalog) -> None:
+        """The release's records by reason: 320 withheld figures, the rest no estimate."""
+        counts = Counter(r.reason for r in cat.unpublished())
+        assert counts[mc.UnpublishedReason.WITHHELD] == 320
+        assert counts[mc.UnpublishedReason.NOT_APPLICABLE] == 0
+        assert counts[mc.UnpublishedReason.NO_ESTIMATE] > 10_000
+
+    def test_not_applicable(self, data_copy: Path) -> None:
+        """'-' with footnote 4 (paid the other way) is not applicable, with footnote 4's words."""
+        _edit(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v08 = '-', f08 = '4' WHERE key = ?",
+            CA_CODERS,
+        )
+        cat = mc.load(data_copy)
+        query = {"occupation": "29-2072", "area": "CA", "measure": "hourly_wage", "percentile": 50}
+        assert cat.stats(**query) == ()  # type: ignore[arg-type]
+        (record,) = cat.unpublished(**query)  # type: ignore[arg-type]
+        assert record.reason is mc.UnpublishedReason.NOT_APPLICABLE
+        assert record.footnote_code == "4"
+        assert record.footnote is not None
+        assert record.footnote.startswith("Wages for some occupations that do not generally work")
+
+    @pytest.mark.parametrize(
+        ("column", "marker", "measure"), [("v13", "*", "annual_wage"), ("v01", "**", "employment")]
+    )
+    def test_national_markers(
+        self, data_copy: Path, column: str, marker: str, measure: str
+    ) -> None:
+        """A national file's '*' or '**' is withheld; the file's words for it are the footnote."""
+        _edit(
+            data_copy,
+            "oews-2024-05.sqlite",
+            f"UPDATE cell SET {column} = ? WHERE soc = '292072'",  # noqa: S608 - a fixed column
+            marker,
+        )
+        cat = mc.load(data_copy)
+        found = cat.unpublished(source="oews-2024-05")
+        assert [(r.measure.value, r.footnote_code, r.reason) for r in found] == [
+            (measure, marker, mc.UnpublishedReason.WITHHELD)
+        ]
+        assert found[0].footnote is not None
+        assert found[0].footnote.startswith(f"{marker} = indicates that")
+
+
+class TestTopCoded:
+    """A top-coded value is published, as a lower bound: it is never an unpublished figure."""
+
+    @pytest.mark.parametrize(("value", "footnote"), [("#", None), ("-", "5")])
+    def test_at_least(self, data_copy: Path, value: str, footnote: str | None) -> None:
+        """'#', or '-' with footnote 5, is at least the top code, and nothing is missing."""
+        _edit(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v15 = ?, f15 = ? WHERE key = ?",
+            value,
+            footnote,
+            CA_CODERS,
+        )
+        cat = mc.load(data_copy)
+        query = {"occupation": "29-2072", "area": "CA", "measure": "annual_wage", "percentile": 90}
+        (stat,) = cat.stats(industry=None, **query)  # type: ignore[arg-type]
+        assert (stat.value, stat.bound) == (Decimal(239200), mc.Bound.AT_LEAST)
+        assert cat.unpublished(**query) == ()  # type: ignore[arg-type]
+
+
+class TestFilters:
+    """The filters read as `stats` reads them, and select records as they would statistics."""
+
+    def test_coverage(self, cat: mc.Catalog) -> None:
+        """OEWS counts wage and salary jobs: coverage selects employment only, None none of it."""
+        lima = {"occupation": REGISTRARS, "area": LIMA}
+        jobs = cat.unpublished(coverage="wage_and_salary", **lima)
+        assert {r.measure for r in jobs} == {mc.Measure.EMPLOYMENT}
+        assert cat.unpublished(coverage="all_jobs", **lima) == ()
+        others = cat.unpublished(coverage=None, **lima)
+        assert mc.Measure.EMPLOYMENT not in {r.measure for r in others}
+        assert len(jobs) + len(others) == len(cat.unpublished(**lima))
+
+    def test_qualifiers_tables_never_have(self, cat: mc.Catalog) -> None:
+        """A setting, experience or accreditor selects nothing a table lists."""
+        assert cat.unpublished(setting="hospitals") == ()
+        assert cat.unpublished(occupation=REGISTRARS, area=LIMA, definition="29-2072") == ()
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [{"occupation": "astronaut"}, {"area": "Atlantis"}, {"measure": "salry"}],
+    )
+    def test_bad_filters(self, cat: mc.Catalog, kwargs: dict[str, object]) -> None:
+        """A filter naming nothing is NotFound, as in stats()."""
+        with pytest.raises(mc.NotFound):
+            cat.unpublished(**kwargs)  # type: ignore[arg-type]
+
+    def test_none_where_none_is_refused(self, cat: mc.Catalog) -> None:
+        """None for a filter with no "absent" value is an ArgumentError, as in stats()."""
+        with pytest.raises(mc.ArgumentError):
+            cat.unpublished(area=None)  # type: ignore[arg-type]
+
+
+_AREAS = st.sampled_from(["US", "CA", "TX", "Lima, OH", "0029180", "Akron, OH", "0030620"])
+_OCCUPATIONS = st.sampled_from(["29-2072", "29-9021", "11-9111", "31-9094", "43-3021", "43-6013"])
+
+
+class TestProperties:
+    """Published and unpublished never overlap, and together they are the release."""
+
+    @settings(max_examples=20)
+    @given(occupation=_OCCUPATIONS, area=_AREAS)
+    def test_complement(self, occupation: str, area: str) -> None:
+        """In an area May 2025 covers, each figure of the release is published or says why not."""
+        cat = mc.catalog()
+        query = {"occupation": occupation, "area": area, "source": "oews-2025-05", "industry": None}
+        published = {(s.measure, s.percentile) for s in cat.stats(**query)}  # type: ignore[arg-type]
+        missing = {(r.measure, r.percentile) for r in cat.unpublished(**query)}  # type: ignore[arg-type]
+        assert not published & missing
+        # The nation has no jobs per 1,000 or location quotient: they compare an area to it.
+        assert len(published | missing) == (13 if area == "US" else 15)
+
+    def test_records(self, cat: mc.Catalog) -> None:
+        """Records are ordered, hashable, and compare and round-trip like the others."""
+        found = cat.unpublished(occupation=REGISTRARS, area=LIMA)
+        assert list(found) == sorted(found)
+        assert len(set(found)) == len(found)
+        record = found[0]
+        from medcoder_careers._data.codec import make_converter  # noqa: PLC0415
+
+        converter = make_converter()
+        assert converter.structure(converter.unstructure(record), mc.Unpublished) == record
