@@ -10,6 +10,9 @@ Run from the repository root: ``python benchmarks/run.py``.
 2. In-process calls: lookups, search, stats, series, compare, inflate (see
    ``lookup.py`` for the lookup targets).
 3. The size of the built wheel. Target: at most 200 kB.
+
+The figures of issue 23 (distinct questions, every statistic, frames, search,
+each beside a floor measured in the same run) are ``benchmarks/workloads.py``'s.
 """
 
 from __future__ import annotations

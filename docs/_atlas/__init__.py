@@ -18,7 +18,7 @@ from typing import NamedTuple
 import medcoder_careers as mc
 
 from .areas import area_index, listed_areas
-from .common import state_areas, state_slug
+from .common import Gaps, state_areas, state_slug
 from .credential import credential_page
 from .occupation import occupation_page
 from .state import state_page
@@ -113,10 +113,13 @@ def write_atlas(target: Path, cat: mc.Catalog | None = None) -> Written:
             written,
         )
     states = state_areas(cat)
+    gaps = Gaps(cat)
     for area in states:
-        _write(target / "states" / f"{state_slug(area)}.md", state_page(cat, area), written)
-    _write(target / "areas.md", area_index(cat, cat.occupation(MAIN_OCCUPATION)), written)
-    index = _index(
+        page = state_page(cat, area, gaps)
+        _write(target / "states" / f"{state_slug(area)}.md", page, written)
+    index = area_index(cat, cat.occupation(MAIN_OCCUPATION), gaps)
+    _write(target / "areas.md", index, written)
+    contents = _index(
         cat,
         [
             f"occupations/{key}"
@@ -125,7 +128,7 @@ def write_atlas(target: Path, cat: mc.Catalog | None = None) -> Written:
         [f"credentials/{key}" for key in sorted(cat.credentials)],
         [f"states/{state_slug(area)}" for area in states],
     )
-    _write(target / "index.md", index, written)
+    _write(target / "index.md", contents, written)
     drawn = set(charts.iterdir())
     for stale in {p for p in target.rglob("*") if p.is_file()} - written - drawn:
         stale.unlink()

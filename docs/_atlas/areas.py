@@ -6,10 +6,10 @@ from typing import Final
 
 import medcoder_careers as mc
 
-from .common import area_measures, newest, state_href
+from .common import Gaps, area_measures, newest, state_href
 from .markup import Cell, Page, table
 from .provenance import Cited, details
-from .state import HEADERS, figures_row
+from .state import HEADERS, MISSING_NOTE, figures_row
 
 __all__ = ["KINDS", "area_index", "listed_areas"]
 
@@ -22,12 +22,13 @@ def listed_areas(cat: mc.Catalog) -> list[mc.Area]:
     return sorted((a for a in cat.areas.values() if a.kind in KINDS), key=lambda a: a.name)
 
 
-def area_index(cat: mc.Catalog, occupation: mc.Occupation) -> str:
+def area_index(cat: mc.Catalog, occupation: mc.Occupation, gaps: Gaps) -> str:
     """Return the area index, each area's row giving *occupation*'s newest figures there.
 
     Args:
         cat: The catalog.
         occupation: The occupation whose figures the rows give.
+        gaps: Why figures are missing (`Gaps` of *cat*).
     """
     areas = listed_areas(cat)
     counts = {kind: sum(a.kind is kind for a in areas) for kind in KINDS}
@@ -44,13 +45,16 @@ def area_index(cat: mc.Catalog, occupation: mc.Occupation) -> str:
         f"{counts[mc.AreaKind.NONMETROPOLITAN]} nonmetropolitan areas of the BLS OEWS "
         f"estimates, with the figures of [{occupation.title}](occupations/{occupation.id}.md) "
         "there (all industries). Each state's page has every occupation in each of its areas. "
-        "Click a header to sort.",
+        f"{MISSING_NOTE} Click a header to sort.",
     )
+    if period is None:
+        page.add(f"The data holds no figures of {occupation.title} in these areas.")
+        return page.text()
     rows = []
     notes: list[Cited] = []
     for area in areas:
-        figures = {} if period is None else area_measures(cat, area, period)
-        cells, found = figures_row(figures, occupation.id, area.name)
+        figures = area_measures(cat, area, period)
+        cells, found = figures_row(figures, gaps, (area, period), occupation.id, area.name)
         links = [
             Cell(s, href=state_href(states[s], depth=0)).html("span")
             for s in area.states

@@ -9,6 +9,7 @@ import medcoder_careers as mc
 
 __all__ = [
     "LEVELS",
+    "Gaps",
     "area_measures",
     "chart_path",
     "credential_href",
@@ -79,3 +80,26 @@ def area_measures(
             continue
         found[stat.occupation, stat.measure] = stat
     return found
+
+
+class Gaps:
+    """Why the figures an area table lacks are missing: `Catalog.unpublished`, read once.
+
+    The area tables show the whole occupation's median and mean wages,
+    jobs and location quotient; this holds the release's record for each
+    of those it does not publish, by area, period, occupation and measure.
+    """
+
+    def __init__(self, cat: mc.Catalog) -> None:
+        """Read every record of a figure the releases do not publish, all industries."""
+        self._found = {
+            (r.area, r.period, r.occupation, r.measure): r
+            for r in cat.unpublished(industry=None)
+            if r.percentile in {None, 50}
+        }
+
+    def why(
+        self, area: mc.Area, period: mc.Period, occupation: str, measure: mc.Measure
+    ) -> mc.Unpublished | None:
+        """The record saying why the figure is missing; None if no release lists it."""
+        return self._found.get((area.id, period, occupation, measure))

@@ -21,7 +21,9 @@ def _requirements(
         return
     rows = [
         [
-            Cell(str(r.kind).replace("_", " ")),
+            Cell(
+                str(r.kind).replace("_", " ") + ("" if r.route is None else f" (route {r.route})")
+            ),
             Cell(r.text),
             Cell("-" if r.organization is None else cat.organizations[r.organization].name),
         ]

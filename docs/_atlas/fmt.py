@@ -8,10 +8,24 @@ from typing import Final
 
 import medcoder_careers as mc
 
-__all__ = ["WITHHELD", "amount", "cell_sort", "esc", "figure", "period_text", "source_label"]
+__all__ = [
+    "MISSING_WORDS",
+    "amount",
+    "cell_sort",
+    "esc",
+    "figure",
+    "missing_text",
+    "period_text",
+    "source_label",
+]
 
-WITHHELD: Final = "withheld"
-"""What a cell says where BLS published the row but not this value (never 0)."""
+MISSING_WORDS: Final[dict[mc.UnpublishedReason | None, str]] = {
+    mc.UnpublishedReason.WITHHELD: "withheld",
+    mc.UnpublishedReason.NO_ESTIMATE: "no estimate",
+    mc.UnpublishedReason.NOT_APPLICABLE: "not applicable",
+    None: "not in the data",
+}
+"""What a cell says in place of a figure, by why the release has none (never 0)."""
 
 _MONTHS: Final = (
     "January",
@@ -63,6 +77,11 @@ def figure(stat: mc.Statistic) -> str:
             return f"less than {text}"
         case _:
             return text
+
+
+def missing_text(record: mc.Unpublished | None) -> str:
+    """The words for a missing figure: the reason from `Catalog.unpublished`, if it has one."""
+    return MISSING_WORDS[None if record is None else record.reason]
 
 
 def cell_sort(stat: mc.Statistic | None) -> str:

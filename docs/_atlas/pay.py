@@ -113,6 +113,7 @@ def pay_section(cat: mc.Catalog, occupation: mc.Occupation, page: Page, charts: 
     note = (
         f"Constant dollars use the CPI-U annual averages of {', '.join(str(c.year) for c in cpi)} "
         f"(source {cpi[0].citation.source}); a month uses its year's "
-        "average. “also”: older sources stating the same period (the newest source wins)."
+        "average. “also”: other sources stating the same period (a statistical file wins over a "
+        "page quoting it, then the newest source)."
     )
     page.html(details(cat, notes, note=note))

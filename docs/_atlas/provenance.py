@@ -14,9 +14,14 @@ Cited = tuple[str, mc.Citation, mc.Period | None]
 """A label for a figure ("Akron, OH: jobs"), where it was read, and its reference period."""
 
 
-def cited(label: str, record: mc.Statistic | mc.Fact) -> Cited:
-    """Label a statistic or fact for `details`."""
-    return (label, record.citation, record.period)
+def cited(label: str, record: mc.Statistic | mc.Fact | mc.Task | mc.Technology) -> Cited:
+    """Label a statistic, fact, task or technology example for `details`.
+
+    A task or technology example has no reference period of its own: its
+    source, the O*NET release, is what dates it.
+    """
+    period = record.period if isinstance(record, mc.Statistic | mc.Fact) else None
+    return (label, record.citation, period)
 
 
 def _source_line(source: mc.Source) -> str:

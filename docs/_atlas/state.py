@@ -7,15 +7,21 @@ from typing import Final
 
 import medcoder_careers as mc
 
-from .common import area_measures, newest, occupation_href
-from .fmt import WITHHELD, figure, period_text
+from .common import Gaps, area_measures, newest, occupation_href
+from .fmt import MISSING_WORDS, figure, missing_text, period_text
 from .markup import Cell, Page, table
 from .provenance import Cited, cited, details
 
-__all__ = ["COLUMNS", "NOT_PUBLISHED", "figures_row", "state_page"]
+__all__ = ["COLUMNS", "MISSING_NOTE", "figures_row", "state_page"]
 
-NOT_PUBLISHED: Final = "not published"
-"""What a row says where BLS lists no estimate at all for the occupation in the area."""
+MISSING_NOTE: Final = (
+    f'"{MISSING_WORDS[mc.UnpublishedReason.WITHHELD]}": BLS did not release the value (the '
+    f'tooltip has its footnote); "{MISSING_WORDS[mc.UnpublishedReason.NO_ESTIMATE]}": the '
+    "release has no estimate for the occupation in the area; "
+    f'"{MISSING_WORDS[mc.UnpublishedReason.NOT_APPLICABLE]}": BLS says the figure does not '
+    "apply (the tooltip has why)."
+)
+"""The words a page puts under its tables for what a missing figure's cell says."""
 
 COLUMNS: Final = (
     ("jobs", mc.Measure.EMPLOYMENT),
@@ -32,20 +38,27 @@ HEADERS: Final = [
 
 
 def figures_row(
-    figures: dict[tuple[str, mc.Measure], mc.Statistic], occupation: str, label: str
+    figures: dict[tuple[str, mc.Measure], mc.Statistic],
+    gaps: Gaps,
+    where: tuple[mc.Area, mc.Period],
+    occupation: str,
+    label: str,
 ) -> tuple[list[Cell], list[Cited]]:
     """Return the cells of one row (figures and RSEs) and the citations behind them.
 
-    A figure BLS did not release, where it released others for the same
-    occupation and area, reads "withheld"; with none at all, "not published".
+    A figure the release does not publish says why, as `Catalog.unpublished`
+    records it: withheld (its footnote in the tooltip), no estimate, or not
+    applicable; never a zero, and never a reason the release does not give.
     """
-    published = any((occupation, measure) in figures for _, measure in COLUMNS)
+    area, period = where
     cells: list[Cell] = []
     notes: list[Cited] = []
     for name, measure in COLUMNS:
         stat = figures.get((occupation, measure))
         if stat is None:
-            cells.append(Cell(WITHHELD if published else NOT_PUBLISHED, sort="", numeric=True))
+            record = gaps.why(area, period, occupation, measure)
+            footnote = None if record is None else record.footnote
+            cells.append(Cell(missing_text(record), sort="", title=footnote, numeric=True))
         else:
             cells.append(
                 Cell(figure(stat), sort=str(stat.value), title=stat.citation.locator, numeric=True)
@@ -59,25 +72,29 @@ def figures_row(
 
 
 def _statewide(
-    cat: mc.Catalog, area: mc.Area, period: mc.Period, occupations: Sequence[mc.Occupation]
+    cat: mc.Catalog,
+    gaps: Gaps,
+    where: tuple[mc.Area, mc.Period],
+    occupations: Sequence[mc.Occupation],
 ) -> tuple[str, list[Cited]]:
-    figures = area_measures(cat, area, period)
+    figures = area_measures(cat, *where)
     rows = []
     notes: list[Cited] = []
     for occupation in occupations:
-        cells, cites = figures_row(figures, occupation.id, occupation.title)
+        cells, cites = figures_row(figures, gaps, where, occupation.id, occupation.title)
         rows.append([Cell(occupation.title, href=occupation_href(occupation.id)), *cells])
         notes += cites
     numeric = tuple(range(1, len(HEADERS) + 1))
     return table(["occupation", *HEADERS], rows, sortable=True, numeric=numeric), notes
 
 
-def state_page(cat: mc.Catalog, area: mc.Area) -> str:
+def state_page(cat: mc.Catalog, area: mc.Area, gaps: Gaps) -> str:
     """Return the page of a state-level area (a state, DC or a territory).
 
     Args:
         cat: The catalog.
         area: The state-level area.
+        gaps: Why figures are missing (`Gaps` of *cat*).
     """
     page = Page(area.name)
     period = newest(cat.stats(area=area))
@@ -105,10 +122,9 @@ def state_page(cat: mc.Catalog, area: mc.Area) -> str:
         "",
         f"{when}, all industries. RSE: the relative standard error BLS publishes with the "
         "estimate. Location quotient: the occupation's share of the area's jobs over its "
-        f'share nationwide. "{WITHHELD}": BLS did not release the value; "{NOT_PUBLISHED}": '
-        "BLS lists no estimate for the occupation here. Click a header to sort.",
+        f"share nationwide. {MISSING_NOTE} Click a header to sort.",
     )
-    statewide, notes = _statewide(cat, area, period, occupations)
+    statewide, notes = _statewide(cat, gaps, (area, period), occupations)
     page.html(statewide)
     page.html(details(cat, notes))
     page.add(
@@ -125,7 +141,9 @@ def state_page(cat: mc.Catalog, area: mc.Area) -> str:
         rows = []
         cites: list[Cited] = []
         for sub in subareas:
-            cells, found = figures_row(figures[sub.id], occupation.id, sub.name)
+            cells, found = figures_row(
+                figures[sub.id], gaps, (sub, period), occupation.id, sub.name
+            )
             rows.append([Cell(sub.name), Cell(str(sub.kind)), *cells])
             cites += found
         page.add(f"### {occupation.title}")
