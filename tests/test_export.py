@@ -229,6 +229,13 @@ def _export_within(seconds: float, directory: Path, *, overwrite: bool) -> BaseE
     return raised[0] if raised else None
 
 
+class _BadPath:
+    """An os.PathLike whose __fspath__ gives neither str nor bytes."""
+
+    def __fspath__(self) -> int:
+        return 3
+
+
 def _link(link: Path, target: Path) -> None:
     try:
         link.symlink_to(target)
@@ -331,6 +338,33 @@ class TestNeverFollows:
             mc.export(tmp_path, format="csv")
         assert list(tmp_path.iterdir()) == []
 
+    def test_failure_reported_when_temporary_gone(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Should the temporary file be gone by then, the error is still the write's own."""
+
+        def vanish_and_refuse(self: Path, target: object) -> Path:
+            self.unlink()  # removed meanwhile, by another process say
+            raise PermissionError(13, "Permission denied", str(target))
+
+        monkeypatch.setattr(Path, "replace", vanish_and_refuse)
+        with pytest.raises(mc.ExportError, match="Permission denied"):
+            mc.export(tmp_path, format="csv")
+        assert list(tmp_path.iterdir()) == []
+
+    def test_temporary_created_exclusively(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A link planted at the temporary name is never written through (``O_EXCL``)."""
+        monkeypatch.setattr("medcoder_careers._export.secrets.token_hex", lambda _n: "0" * 16)
+        outside = tmp_path / "outside.csv"
+        directory = tmp_path / "export"
+        directory.mkdir()
+        _link(directory / ".organizations.csv.0000000000000000.tmp", outside)
+        with pytest.raises(mc.ExportError, match="File exists"):
+            mc.export(directory, format="csv")
+        assert not outside.exists()
+
     @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
     def test_permissions_of_a_new_file(self, tmp_path: Path) -> None:
         """A file written has the permissions of any new file (0o666 less the umask)."""
@@ -388,6 +422,8 @@ class TestExactOutput:
             lambda: mc.export(3),  # type: ignore[arg-type]
             lambda: mc.export(""),
             lambda: mc.export(tmp_path, overwrite="no"),  # type: ignore[arg-type]
+            lambda: mc.export(_BadPath()),  # type: ignore[arg-type]
+            lambda: mc.export(b"out"),  # type: ignore[arg-type]
         ]
         for call in calls:
             with pytest.raises(mc.ArgumentError) as info:
@@ -398,6 +434,8 @@ class TestExactOutput:
             "directory must be a str or os.PathLike, got int",
             "directory must not be empty; write '.' for the current directory",
             "overwrite must be True or False, got 'no'",
+            "directory must be a str or os.PathLike, got _BadPath",
+            "directory must be a str or os.PathLike, got bytes",
         ]
         mc.export(tmp_path, format="csv")
         with pytest.raises(mc.ExportError) as error:
@@ -416,6 +454,14 @@ class TestExactOutput:
         assert str(error.value).endswith(
             "; export never replaces one, even with overwrite=True (CLI: --force)"
         )
+
+    def test_csv_text_lines(self, cat: mc.Catalog) -> None:
+        """`csv_text` ends lines in "\\n" unless told otherwise (the CLI writes text)."""
+        text = csv_text(CONVERTER, mc.Fact, cat.facts[:2])
+        assert "\r" not in text
+        assert text.count("\n") == 3
+        crlf = csv_text(CONVERTER, mc.Fact, cat.facts[:2], newline="\r\n")
+        assert crlf == text.replace("\n", "\r\n")
 
     def test_cannot_write_says_why(self, tmp_path: Path) -> None:
         """A directory that cannot be made names it and the system's reason."""

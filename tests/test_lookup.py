@@ -705,6 +705,12 @@ class TestFuzzyIndex:
         if kind is None and limit == 10:
             assert [tuple(hit) for hit in index.search(text)] == expected
 
+    def test_empty(self) -> None:
+        """An index of no names (or none left once folded) finds nothing, for any text."""
+        for entries in ([], [("k", "a", " ... ", False)]):
+            index = FuzzyIndex(entries)
+            assert [index.search(text) for text in ("abc", "ab", "a b c d e")] == [[], [], []]
+
     def test_default_limit(self) -> None:
         """Ten hits at most by default."""
         index = FuzzyIndex([("k", f"id{i:02d}", f"name {i}", False) for i in range(15)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pytest
@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 from medcoder_careers._model import Entity
 from medcoder_careers._names import KINDS, compact, names_of, normalise, singular
-from medcoder_careers._search import ONET_WEIGHT, SEARCH_KINDS, TOPIC_WEIGHT
+from medcoder_careers._search import ONET_WEIGHT, SEARCH_KINDS, TOPIC_WEIGHT, FuzzyIndex
 from medcoder_careers._topics import topic_names
 
 from . import strategies
-from .test_lookup import SEARCHED_NAMES
+from .test_lookup import _ENTRIES, SEARCHED_NAMES, _queries
 
 OCC = "medical-records-and-health-information-technicians"
 
@@ -179,6 +179,7 @@ class TestShape:
         """limit caps the results; 0 gives none."""
         assert len(cat.search("medical", limit=3)) == 3
         assert cat.search("medical", limit=0) == ()
+        assert len(cat.search("medical")) == 10  # the default
 
 
 class TestBadInput:
@@ -189,14 +190,18 @@ class TestBadInput:
         with pytest.raises(mc.NotFound) as info:
             cat.search("x", kind="person")
         assert info.value.suggestions == (*KINDS, "topic")
-        with pytest.raises(mc.NotFound):
+        assert (info.value.key, info.value.kind) == ("person", "kind")
+        assert str(info.value).startswith("no kind matches 'person'; did you mean 'occupation', ")
+        with pytest.raises(mc.NotFound) as info:
             cat.search("x", kind=3)  # type: ignore[arg-type]
+        assert (info.value.key, info.value.kind) == (3, "kind")
 
     @pytest.mark.parametrize("limit", [-1, 1.5, True, "3", None])
     def test_bad_limit(self, cat: mc.Catalog, limit: object) -> None:
         """A limit that is not a whole number of 0 or more is an ArgumentError."""
-        with pytest.raises(mc.ArgumentError):
+        with pytest.raises(mc.ArgumentError) as info:
             cat.search("coder", limit=limit)  # type: ignore[arg-type]
+        assert str(info.value) == f"limit must be a whole number of 0 or more, got {limit!r}"
 
     @pytest.mark.parametrize("text", [None, 3, b"rhit", ["rhit"]])
     def test_bad_text(self, cat: mc.Catalog, text: object) -> None:
@@ -204,6 +209,7 @@ class TestBadInput:
         with pytest.raises(mc.ArgumentError) as info:
             cat.search(text)  # type: ignore[arg-type]
         assert isinstance(info.value, ValueError)
+        assert str(info.value) == f"search text must be a string, got {type(text).__name__}"
 
 
 class TestTopics:
@@ -317,6 +323,8 @@ class TestTopics:
             results = cat.search(fact.text, kind="topic")
             best = {r.id for r in results if r.score == results[0].score}
             assert fact.topic.value in best, fact.text
+            # a fact's words are a name of its topic, not a key: an exact name's 0.95
+            assert results[0].score == round(0.95 * TOPIC_WEIGHT, 4), fact.text
 
     def test_topic_names(self, cat: mc.Catalog) -> None:
         """A topic answers to its name, its keywords and its id (flagged as a key)."""
@@ -532,3 +540,146 @@ class TestSameHits:
         """Text near the catalog's names, or any: the reference's hits."""
         found = [(r.score, r.kind, r.id, r.name) for r in mc.catalog().search(text, limit=limit)]
         assert found == _every_name_scored(entries, text, None, limit)
+
+
+class TestWeights:
+    """Any positive weight scales a score; the bound still skips only what cannot place."""
+
+    @given(
+        entries=_ENTRIES,
+        weights=st.lists(st.sampled_from([0.25, 0.5, 1.0, 2.0, 3.0]), min_size=8, max_size=8),
+        data=st.data(),
+    )
+    def test_weighted_hits(
+        self, entries: list[tuple[str, str, str, bool]], weights: list[float], data: st.DataObject
+    ) -> None:
+        """Weighted entries, heavier than 1 too: the hits of scoring every name."""
+        weighted = [(*entry, weight) for entry, weight in zip(entries, weights, strict=False)]
+        text = data.draw(_queries([name for _, _, name, _ in entries]))
+        limit = data.draw(st.sampled_from([1, 2, 3]))
+        found = [tuple(hit) for hit in FuzzyIndex(weighted).search(text, limit=limit)]
+        assert found == _every_name_scored(weighted, text, None, limit)
+
+    def test_heavier_than_one(self) -> None:
+        """A name weighted 2 that only resembles the query still places (found by the test above).
+
+        The query "aa ab" is a name of weight 0.25 exactly (0.95 x 0.25 = 0.2375); "aa",
+        of weight 2, shares its 2 trigrams with the query's 5 and scores
+        0.3 x (4/7 + 2/5) x 2 = 0.5829.
+        """
+        weighted = [
+            ("k1", "x", "aa ab", False, 0.25),
+            ("k1", "y", "aa", False, 2.0),
+        ]
+        found = [tuple(hit) for hit in FuzzyIndex(weighted).search("aa ab", limit=1)]
+        assert found == _every_name_scored(weighted, "aa ab", None, 1)
+        assert found == [(0.5829, "k1", "y", "aa")]
+
+
+_SCORE = FuzzyIndex._score  # before any test wraps it
+
+
+class TestReadsOnlyWhatCanPlace:
+    """The index skips the names that cannot reach the cutoff: what it reads, it needed to."""
+
+    @staticmethod
+    def _read(
+        monkeypatch: pytest.MonkeyPatch,
+        text: str,
+        limit: int = 10,
+        index: FuzzyIndex | None = None,
+    ) -> list[tuple[int, int, int]]:
+        """Search *index* (the catalog's by default): (row, shared, size) of each name read."""
+        index = index or mc.catalog()._search._index.get()
+        original = _SCORE
+        read: list[tuple[int, int, int]] = []
+
+        def recording(
+            self: FuzzyIndex,
+            query: str,
+            size: int,
+            kind: str | None,
+            candidates: Any,
+            best: dict[tuple[str, str], tuple[float, int]],
+        ) -> None:
+            candidates = list(candidates)
+            read.extend((row, common, size) for row, common in candidates)
+            original(self, query, size, kind, candidates, best)
+
+        monkeypatch.setattr(FuzzyIndex, "_score", recording)
+        index.search(text, limit=limit)
+        return read
+
+    @pytest.mark.parametrize(
+        "text",
+        [*README_QUERIES, "medicl transcrption", "medical records and health", "cancer registrar"],
+    )
+    def test_every_name_read_can_reach_the_cutoff(
+        self, monkeypatch: pytest.MonkeyPatch, text: str
+    ) -> None:
+        """A name sharing too few trigrams to hold the query is read only if it can score 0.2."""
+        rows = mc.catalog()._search._index.get()._rows
+        read = self._read(monkeypatch, text)
+        similar_only = [(row, common, size) for row, common, size in read if common < size - 2]
+        assert similar_only  # the bound is put to the test
+        for row, common, size in similar_only:
+            grams = len(_trigrams(rows[row][3]))
+            best_score = 0.3 * (2 * common / (size + grams) + common / size)  # weights <= 1
+            assert best_score >= 0.2 - 1e-3, (rows[row][2], common, size, grams)
+
+    def test_a_long_name_is_not_read(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A name sharing a few trigrams but too long to reach the cutoff is never read.
+
+        "abcd klmn opqr stuv wxyz" shares 3 of the 8 trigrams of "abcdefgh" (a third or
+        more) but has 24: it scores at most 0.3 x (6/32 + 3/8) = 0.169. That it is the
+        first row changes nothing.
+        """
+        index = FuzzyIndex(
+            [("k", "long", "abcd klmn opqr stuv wxyz", False), ("k", "near", "abcdefgx", False)]
+        )
+        read = self._read(monkeypatch, "abcdefgh", index=index)
+        assert [row for row, _, _ in read] == [1]
+        assert [hit.id for hit in index.search("abcdefgh")] == ["near"]
+
+    def test_a_tie_read_late_still_places(self) -> None:
+        """A name that can only tie the hits found already is still read, and ties go by id.
+
+        Of the 8 trigrams of "abcdefgh", "abcde klmn opqr stuv wxy" shares 4 of its 24 and
+        "abcd xyz" 3 of its 8: both score 0.3 x (8/32 + 4/8) = 0.3 x (6/16 + 3/8) = 0.225.
+        The first is read first (it shares more); the second, whose best is exactly the
+        score to beat, must be read too, and wins the tie on its id.
+        """
+        index = FuzzyIndex(
+            [("k", "b", "abcde klmn opqr stuv wxy", False), ("k", "a", "abcd xyz", False)]
+        )
+        assert [tuple(hit) for hit in index.search("abcdefgh", limit=1)] == [
+            (0.225, "k", "a", "abcd xyz")
+        ]
+
+    def test_a_name_under_the_cutoff_skips_only_itself(self) -> None:
+        """Names sharing as many trigrams are scored one by one: one too weak drops alone.
+
+        "ab klmn opqr" and "ab" each share 1 of the 3 trigrams of "abc" (enough to hold
+        it but for the padding); the first scores under 0.2, the second 0.22.
+        """
+        index = FuzzyIndex([("k", "long", "ab klmn opqr", False), ("k", "short", "ab", False)])
+        assert [tuple(hit) for hit in index.search("abc")] == [(0.22, "k", "short", "ab")]
+
+    # The names each query reads, at limit 1 and at limit 10, in release 2027.1 (3,754
+    # names): the bound is a promise of speed, so a change that reads more is a regression.
+    READ_AT_MOST: Final = {
+        "medcal codr": (7, 32),
+        "median pay": (3, 16),
+        "medical recrds techn": (2, 35),
+        "medicl transcrption": (5, 23),
+        "medical records and health": (7, 29),
+        "cancer registrar": (12, 17),
+    }
+
+    @pytest.mark.parametrize("text", sorted(READ_AT_MOST))
+    def test_reads_few_names(self, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+        """Of the thousands of names, a query reads a few dozen at most, fewer for one hit."""
+        for limit, most in zip((1, 10), self.READ_AT_MOST[text], strict=True):
+            read = len(self._read(monkeypatch, text, limit))
+            assert 0 < read <= most, (limit, read)
+        assert len(mc.catalog()._search._index.get()._rows) > 3000
