@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, Phase, settings
 import build_data  # tools/build_data.py, on the path through pytest's pythonpath setting
 import medcoder_careers as mc
 from medcoder_careers import _catalog
+from medcoder_careers._data import datatypes as _datatypes
 from medcoder_careers._data import table as _table
 from medcoder_careers._data import trusted as _trusted
 from medcoder_careers._data.codec import shared_converter
@@ -114,7 +115,7 @@ def fresh_catalog() -> None:
         _trusted._record_builder.cache_clear()
         _table._by_keys.cache_clear()  # the table files' queries and layouts, one per shape
         _table._layout.cache_clear()
-        _table.datatypes_for.cache_clear()
+        _datatypes.datatypes_for.cache_clear()
 
 
 @pytest.fixture(scope=_catalog_scope)

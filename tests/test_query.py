@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
+import inspect
 import pickle
 from decimal import Decimal
 from fractions import Fraction
@@ -19,6 +21,7 @@ import medcoder_careers as mc
 from medcoder_careers import _catalog
 from medcoder_careers._data.table import Table
 from medcoder_careers._errors import checked_call
+from medcoder_careers._filters import FILTERS
 from medcoder_careers._model import statistic_order
 from medcoder_careers._query import (
     _CACHE_SIZE,
@@ -141,13 +144,16 @@ def table_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
     """Record every query a statistical table answers, on a freshly opened catalog."""
     monkeypatch.setattr(_catalog, "_packaged", None)  # no result cached by an earlier test
     reads: list[tuple[object, ...]] = []
-    select = Table.select
+    for name in ("select", "cell"):  # every rows' read, or one cell's by its key
+        read = getattr(Table, name)
 
-    def recording(self: Table, *args: Any, **kwargs: Any) -> list[mc.Statistic]:
-        reads.append((args, tuple(sorted(kwargs.items()))))
-        return select(self, *args, **kwargs)
+        def recording(
+            self: Table, *args: Any, read: Any = read, **kwargs: Any
+        ) -> list[mc.Statistic] | None:
+            reads.append((args, tuple(sorted(kwargs.items()))))
+            return read(self, *args, **kwargs)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(Table, "select", recording)
+        monkeypatch.setattr(Table, name, recording)
     return reads
 
 
@@ -164,6 +170,8 @@ class TestTables:
             {"setting": "hospitals"},
             {"experience": "1 to 4 years"},
             {"accreditor": "cahiim"},
+            {"occupation": "29-2072", "area": "US", "industry": None, "source": "ooh-2010-11"},
+            {"occupation": "29-2072", "area": "CA", "industry": None, "period": "2024"},
         ],
         ids=str,
     )
@@ -516,6 +524,27 @@ class TestPushedDown:
         assert found == _scan(resolved)
         assert found
 
+    @pytest.mark.parametrize("area", ["CA", "US", "10420"])
+    def test_one_cell_by_its_key(
+        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch, area: str
+    ) -> None:
+        """One occupation in one area and industry: each table names the cell, none selects."""
+        filters: dict[str, Any] = {
+            "occupation": "29-2072",
+            "area": area,
+            "industry": None,
+            "measure": "employment",
+        }
+        expected = _scan(dict(cat._query.wanted(filters)))
+
+        def refused(*args: object, **kwargs: object) -> list[mc.Statistic]:
+            raise AssertionError(args, kwargs)
+
+        monkeypatch.setattr(Table, "select", refused)
+        found = _catalog.Catalog(cat._store).stats(**filters)
+        assert found == expected
+        assert len({s.period for s in found}) == len(found) >= 1
+
     def test_only_the_columns_asked(self, cat: mc.Catalog) -> None:
         """A question about the median reads the median's columns, not the row's others."""
         table = next(t for t in cat._store.tables() if t.file == "oews.sqlite")
@@ -540,7 +569,7 @@ class TestPushedDown:
     @pytest.mark.parametrize("measure", list(mc.Measure))
     def test_datatypes_for_each_measure(self, measure: mc.Measure) -> None:
         """A measure's columns are those of its figures (none: a measure no table has)."""
-        from medcoder_careers._data.table import datatypes_for  # noqa: PLC0415
+        from medcoder_careers._data.datatypes import datatypes_for  # noqa: PLC0415
 
         codes = datatypes_for(measure)
         found = {
@@ -587,6 +616,11 @@ class TestCaches:
         )
         assert spelt is first
 
+    def test_filters_by_their_place(self) -> None:
+        """`Catalog.stats` takes the filters in the order of `FILTERS`, which `Query.ask` reads."""
+        names = list(inspect.signature(mc.Catalog.stats).parameters)
+        assert names == ["self", *(f.name for f in FILTERS)]
+
     def test_equal_when_built_again(self, cat: mc.Catalog) -> None:
         """A catalog with nothing cached yet builds equal statistics, not the same objects."""
         again = _catalog.Catalog(cat._store)
@@ -610,9 +644,11 @@ class TestCaches:
             if area != "0000000"
         )
 
-    @pytest.mark.parametrize("name", ["_layout", "_by_keys", "datatypes_for"])
-    def test_lru_bounded(self, name: str) -> None:
-        """The table's small caches (query text, column layouts) have a size limit."""
-        from medcoder_careers._data import table  # noqa: PLC0415
-
-        assert getattr(table, name).cache_info().maxsize == 256
+    @pytest.mark.parametrize(
+        ("module", "name"),
+        [("table", "_layout"), ("table", "_by_keys"), ("datatypes", "datatypes_for")],
+    )
+    def test_lru_bounded(self, module: str, name: str) -> None:
+        """The table's small caches (query text, column layouts, datatypes) have a size limit."""
+        found = importlib.import_module(f"medcoder_careers._data.{module}")
+        assert getattr(found, name).cache_info().maxsize == 256

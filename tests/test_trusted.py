@@ -209,6 +209,41 @@ class TestTrustedTable:
             assert_indistinguishable(statistic, expected)
             assert_indistinguishable(statistic.citation, expected.citation)
 
+    @given(
+        cell=cells(),
+        datatypes=st.none() | st.sets(st.sampled_from(["01", "08", "13", "17"])),
+        missing=st.sampled_from([None, "occupation", "area", "industry"]),
+    )
+    def test_one_cell(
+        self,
+        tables: dict[tuple[str, bool], Table],
+        cell: tuple[str, str, str, str | None],
+        datatypes: set[str] | None,
+        missing: str | None,
+    ) -> None:
+        """`cell` finds one cell by its key: what `select` finds, read strictly; else nothing."""
+        name, *parts = cell
+        if missing is not None:  # a part the table has no row of
+            parts[["occupation", "area", "industry"].index(missing)] = "nowhere-9999999"
+        occupation, area, industry = parts
+        assert occupation is not None
+        assert area is not None
+        found = tables[name, True].cell(occupation, area, industry, datatypes=datatypes)
+        strict = tables[name, False].select([occupation], area, [industry], datatypes=datatypes)
+        assert found is not None
+        assert found == strict
+        assert bool(found) == (missing is None and datatypes != set())
+        for statistic, expected in zip(found, strict, strict=True):
+            assert_indistinguishable(statistic, expected)
+            assert_indistinguishable(statistic.citation, expected.citation)
+
+    @pytest.mark.parametrize("name", TABLE_FILES)
+    def test_cell_untrusted(self, tables: dict[tuple[str, bool], Table], name: str) -> None:
+        """A table read the strict way finds no cell by its key: `select` answers."""
+        occupation, area, industry = _cells(name)[0]
+        assert tables[name, False].cell(occupation, area, industry) is None
+        assert tables[name, True].cell(occupation, area, industry)
+
     @pytest.mark.parametrize("name", TABLE_FILES)
     def test_every_row(self, tables: dict[tuple[str, bool], Table], name: str) -> None:
         """Every row at once (a column at a time when many): the same statistics, in order."""

@@ -420,20 +420,22 @@ class Catalog:
            None keeps the statistics without a qualifier.
         .. versionchanged:: 2027.1.0 ``coverage``.
         """
-        return self._query.stats(
-            occupation=occupation,
-            measure=measure,
-            source=source,
-            edition=edition,
-            period=period,
-            area=area,
-            percentile=percentile,
-            industry=industry,
-            setting=setting,
-            experience=experience,
-            accreditor=accreditor,
-            definition=definition,
-            coverage=coverage,
+        return self._query.ask(  # the filters in their order (`FILTERS`)
+            (
+                occupation,
+                measure,
+                source,
+                edition,
+                period,
+                area,
+                percentile,
+                industry,
+                setting,
+                experience,
+                accreditor,
+                definition,
+                coverage,
+            )
         )
 
     @checked_call()

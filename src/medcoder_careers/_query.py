@@ -20,6 +20,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, cast
 
+from ._data.datatypes import datatypes_for
 from ._data.store import Lazy
 from ._errors import ArgumentError, NotFound, PeriodError, shown
 from ._filters import ANY, FILTERS, QUALIFIERS
@@ -153,8 +154,6 @@ def _read_tables(
     tables: Sequence[Table], wanted: Wanted, *, columns: bool
 ) -> list[tuple[Table, list[Statistic] | Columns]]:
     """Return what each table that may match *wanted* holds: statistics, or `Columns`."""
-    from ._data.table import columns_of, datatypes_for  # noqa: PLC0415 - sqlite3 with the first query
-
     given = dict(wanted)
     get = given.get
     if not (get("setting") is get("experience") is get("accreditor") is None):
@@ -174,11 +173,23 @@ def _read_tables(
     rest = () if given.keys() <= _HANDLED else tuple(p for p in wanted if p[0] not in _HANDLED)
     blocks: list[tuple[Table, list[Statistic] | Columns]] = []
     whole = "source" in given or "period" in given or YEAR in given  # tested table by table
+    # One occupation in one area and industry: a cell each table may name by its key.
+    one = not columns and not rest and definition is ANY and None not in parts[:3]
     for table in tables:
         if (whole and not _may_hold(table, given)) or (
             area is not None and not table.may_hold(parts[1])  # type: ignore[arg-type]  # the area's id
         ):
             continue
+        if one:
+            cell = table.cell(
+                parts[0][0],  # type: ignore[index]  # all three given (one)
+                parts[1],  # type: ignore[arg-type]
+                parts[2][0],  # type: ignore[index]
+                datatypes=datatypes,
+            )
+            if cell is not None:
+                blocks.append((table, cell))
+                continue
         if columns and not rest:
             found = table.columns(*parts[:3], datatypes=datatypes, definitions=parts[4])
             blocks.append((table, found))
@@ -186,7 +197,12 @@ def _read_tables(
         rows = table.select(*parts[:3], datatypes=datatypes, definitions=parts[4])
         if rest:  # a field no table narrows by (none yet): test each statistic
             rows = [stat for stat in rows if _holds(stat, rest)]
-        blocks.append((table, columns_of(rows) if columns else rows))
+        if columns:
+            from ._data.table import columns_of  # noqa: PLC0415 - sqlite3 with the first query
+
+            blocks.append((table, columns_of(rows)))
+        else:
+            blocks.append((table, rows))
     return blocks
 
 
@@ -444,6 +460,19 @@ class Query:
             found = self._raw.keep(raw, self.select(self.wanted(given)))
         return found
 
+    def ask(self, values: tuple[object, ...]) -> tuple[Statistic, ...]:
+        """Return what `stats` returns, given the value of every filter of `FILTERS`, in order.
+
+        `Catalog.stats` asks this way: a tuple of the thirteen filters is a
+        cheaper key than their names and values, and needs no sorting.
+        """
+        raw = (values, tuple(map(type, values)))
+        found = self._raw.find(raw)
+        if found is None:
+            chosen = [(rank, value) for rank, value in enumerate(values) if value is not ANY]
+            found = self._raw.keep(raw, self.select(self._read(chosen)))
+        return found
+
     def wanted(self, given: Mapping[str, object]) -> Wanted:
         """Resolve the filters *given* into the ``(field, value)`` pairs statistics hold.
 
@@ -454,14 +483,18 @@ class Query:
             PeriodError: a period that is not one.
         """
         chosen = [
-            (_RANK[name], name, value)
+            (_RANK[name], value)
             for name, value in given.items()
             if value is not ANY and name in _RANK
         ]
         chosen.sort(key=_FIRST)  # always in the filters' order, however given
+        return self._read(chosen)
+
+    def _read(self, chosen: Iterable[tuple[int, object]]) -> Wanted:
+        """Resolve filters, each given by its place in `FILTERS`, in that order (see `wanted`)."""
         wanted: list[tuple[str, object]] = []
-        for rank, name, value in chosen:
-            _, kind, qualifier, _ = FILTERS[rank]
+        for rank, value in chosen:
+            name, kind, qualifier, _ = FILTERS[rank]
             if value is None:
                 if not qualifier:
                     check_no_none(name, value)

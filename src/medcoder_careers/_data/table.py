@@ -42,11 +42,11 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast
 import attrs
 
 from medcoder_careers._errors import DataError, FieldError, Problem, shown
-from medcoder_careers._filters import ANY
 from medcoder_careers._model import NATION, Citation, Statistic, Unpublished, statistic_order
 from medcoder_careers._period import Period
 from medcoder_careers._vocab import Bound, Coverage, Measure, Unit, UnpublishedReason
 
+from .datatypes import COVERAGE, DATATYPES, Datatype
 from .reads import not_regular
 from .trusted import assemble
 
@@ -55,14 +55,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
-    "MEASURES",
     "NOT_AVAILABLE",
     "NOT_RELEASED",
     "OTHER_BASIS",
     "Columns",
     "Table",
     "columns_of",
-    "datatypes_for",
     "open_table",
     "release_problems",
 ]
@@ -95,38 +93,6 @@ _META: Final = {
     "2": ("format", "source", "period", "release", "top_code_hourly", "top_code_annual"),
 }
 _WHOLE: Final = "000000"  # the OEWS industry code of all industries together
-_COVERAGE: Final = Coverage.WAGE_AND_SALARY  # OEWS counts no self-employed
-
-
-class _Datatype(NamedTuple):
-    """How one OEWS value column becomes a statistic."""
-
-    code: str
-    measure: Measure
-    unit: Unit
-    percentile: int | None = None
-    rse: str | None = None  # the datatype holding this figure's RSE
-
-
-_DATATYPES: Final = (
-    _Datatype("01", Measure.EMPLOYMENT, Unit.JOBS, rse="02"),
-    _Datatype("03", Measure.HOURLY_MEAN_WAGE, Unit.USD_PER_HOUR, rse="05"),
-    _Datatype("04", Measure.ANNUAL_MEAN_WAGE, Unit.USD_PER_YEAR, rse="05"),
-    *(
-        _Datatype(f"{6 + i:02d}", Measure.HOURLY_WAGE, Unit.USD_PER_HOUR, percentile=p)
-        for i, p in enumerate((10, 25, 50, 75, 90))
-    ),
-    *(
-        _Datatype(f"{11 + i:02d}", Measure.ANNUAL_WAGE, Unit.USD_PER_YEAR, percentile=p)
-        for i, p in enumerate((10, 25, 50, 75, 90))
-    ),
-    _Datatype("16", Measure.EMPLOYMENT_PER_1000_JOBS, Unit.PER_1000_JOBS),
-    _Datatype("17", Measure.LOCATION_QUOTIENT, Unit.RATIO),
-)
-"""Every value datatype; 02 and 05 are RSEs, carried on the figures they qualify."""
-
-MEASURES: Final = frozenset(d.measure for d in _DATATYPES)
-"""The measures a table holds."""
 
 
 def _connect(root: Traversable, name: str) -> sqlite3.Connection:
@@ -306,7 +272,7 @@ class Table:
             industries: Industry ids; None in it stands for all industries
                 together (OEWS ``000000``).
             datatypes: The value columns wanted, as OEWS datatype codes
-                (``"13"``: the annual median; see `datatypes_for`).
+                (``"13"``: the annual median; see ``datatypes_for``).
             definitions: The definitions wanted (``"29-2072"``).
 
         Raises:
@@ -318,6 +284,39 @@ class Table:
         if self.trusted and not self._codes_shared:
             return self._trusted(layout, parts)
         return self._checked(layout.groups, parts)
+
+    def cell(
+        self,
+        occupation: str,
+        area: str,
+        industry: str | None,
+        *,
+        datatypes: Collection[str] | None = None,
+    ) -> list[Statistic] | None:
+        """Return what `select` returns for one occupation, area and industry, or None.
+
+        The question asked most (an occupation's median in a state): a
+        trusted table names its one cell by its key and builds only the
+        figures of *datatypes*. None where the table cannot name the cell
+        so (it is not trusted, or an occupation has two SOC codes here):
+        then `select` answers.
+
+        Raises:
+            DataError: the row cannot be read.
+        """
+        if not self.trusted or self._codes_shared:
+            return None
+        held = self._held if self._held is not None else self._area_keys()
+        keyed = held.get(area, _ABSENT)
+        codes = self._industry_codes.get(industry, ())
+        if keyed is None or len(codes) > 1:
+            return None  # not one key: the area's cells have two prefixes, the industry two codes
+        socs = self._codes_of.get(occupation, ())
+        layout = _layout(datatypes if type(datatypes) is frozenset else _chosen(datatypes))
+        if not (socs and codes):
+            return []  # no such occupation or industry here
+        rows = self._query(_by_keys(layout.columns, 1), (keyed[0] + area + codes[0] + socs[0],))
+        return self._trusted(layout, (None, area, None, None), rows) if rows else []
 
     def columns(
         self,
@@ -804,7 +803,7 @@ class Table:
                 rses[code] = None
                 problem(_VALUES[index], str(exc))
         built: dict[str, Statistic] = {}
-        for datatype in _DATATYPES:
+        for datatype in DATATYPES:
             index = int(datatype.code) - 1
             text, note = values[index], notes[index]
             if text is None:
@@ -830,7 +829,7 @@ class Table:
                     unit=datatype.unit,
                     bound=bound,
                     definition=definition,
-                    coverage=_COVERAGE if datatype.measure is Measure.EMPLOYMENT else None,
+                    coverage=COVERAGE if datatype.measure is Measure.EMPLOYMENT else None,
                     descriptor=descriptor,
                     rse=rses[datatype.rse] if datatype.rse else None,
                     citation=Citation(source=self.source, quote=text, locator=key + datatype.code),
@@ -855,14 +854,14 @@ class Table:
             for _, _, industry, *values in rows:
                 whole = industry == _WHOLE
                 published[whole].update(
-                    d.code for d in _DATATYPES if values[int(d.code) - 1] is not None
+                    d.code for d in DATATYPES if values[int(d.code) - 1] is not None
                 )
             found = self._covered = _Covered(
                 present=frozenset(present),
                 areas=tuple(sorted({a for _, a, i in present if i == _WHOLE})),
                 industries=tuple(sorted({i for _, a, i in present if i != _WHOLE and a == NATION})),
                 published={
-                    whole: tuple(d for d in _DATATYPES if d.code in codes)
+                    whole: tuple(d for d in DATATYPES if d.code in codes)
                     for whole, codes in published.items()
                 },
             )
@@ -910,7 +909,7 @@ class Table:
                     industries is not None and industry not in industries
                 ):
                     continue
-                for datatype in _DATATYPES:
+                for datatype in DATATYPES:
                     index = int(datatype.code) - 1
                     value, note = row[4 + index], row[21 + index]
                     if value == "-" and note in {NOT_RELEASED, OTHER_BASIS}:
@@ -954,7 +953,7 @@ class Table:
         self,
         soc: str,
         place: tuple[str, str | None],
-        datatype: _Datatype,
+        datatype: Datatype,
         reason: UnpublishedReason,
         code: str | None,
     ) -> Unpublished:
@@ -1203,7 +1202,7 @@ class _Layout(NamedTuple):
 
 
 _ORDERED: Final = tuple(
-    sorted(_DATATYPES, key=lambda d: (d.measure, d.percentile is not None, d.percentile or 0))
+    sorted(DATATYPES, key=lambda d: (d.measure, d.percentile is not None, d.percentile or 0))
 )
 """The datatypes in the order of `Statistic`: by measure, then percentile (none first)."""
 
@@ -1226,7 +1225,7 @@ def _layout(datatypes: frozenset[str] | None) -> _Layout:
                 d.measure,
                 d.percentile,
                 d.unit,
-                _COVERAGE if measure is Measure.EMPLOYMENT else None,
+                COVERAGE if measure is Measure.EMPLOYMENT else None,
                 d.code,
             )
             for d in same
@@ -1235,32 +1234,6 @@ def _layout(datatypes: frozenset[str] | None) -> _Layout:
     )
     rses = tuple((code, at[code], at[code] + 1) for code in rse_codes)
     return _Layout(", ".join(columns), groups, rses)
-
-
-@functools.lru_cache(maxsize=256)
-def datatypes_for(
-    measure: object = ANY, percentile: object = ANY, coverage: object = ANY
-) -> frozenset[str] | None:
-    """Return the datatype codes whose figures have the given measure, percentile and coverage.
-
-    Each left at `ANY` does not narrow; None for the percentile or the
-    coverage keeps the figures without one. None: every datatype (nothing
-    narrows); an empty set: none.
-
-    >>> sorted(datatypes_for(Measure.ANNUAL_WAGE, 50))
-    ['13']
-    >>> datatypes_for() is None
-    True
-    """
-    if measure is ANY and percentile is ANY and coverage is ANY:
-        return None
-    return frozenset(
-        d.code
-        for d in _DATATYPES
-        if measure in (ANY, d.measure)
-        and percentile in (ANY, d.percentile)
-        and coverage in (ANY, _COVERAGE if d.measure is Measure.EMPLOYMENT else None)
-    )
 
 
 def _is_definition(value: object) -> bool:
@@ -1274,7 +1247,7 @@ class _Covered(NamedTuple):
     present: frozenset[tuple[str, str, str]]  # (soc, area, industry code) of every cell
     areas: tuple[str, ...]  # the areas with a cell of the whole occupation
     industries: tuple[str, ...]  # the industry codes with a national cell
-    published: Mapping[bool, tuple[_Datatype, ...]]  # whole occupation? -> datatypes printed
+    published: Mapping[bool, tuple[Datatype, ...]]  # whole occupation? -> datatypes printed
 
 
 class _BadValueError(ValueError):
