@@ -406,6 +406,27 @@ def series(draw: st.DrawFn) -> mc.Series:
     return build_series("occupation", mc.Measure.EMPLOYMENT, stats, ranks.__getitem__)
 
 
+@st.composite
+def unpublished(draw: st.DrawFn) -> mc.Unpublished:
+    """A figure a release lists but does not publish: a percentile only of a wage."""
+    measure = draw(st.sampled_from(mc.Measure))
+    wage = measure in {mc.Measure.ANNUAL_WAGE, mc.Measure.HOURLY_WAGE}
+    code = draw(st.none() | st.sampled_from(["4", "5", "8", "*", "**", "#"]))
+    return mc.Unpublished(
+        period=draw(instants()),
+        source=draw(slugs),
+        occupation=draw(slugs),
+        measure=measure,
+        area=draw(area_codes),
+        industry=draw(st.none() | slugs),
+        percentile=draw(st.sampled_from(PERCENTILES)) if wage and draw(st.booleans()) else None,
+        definition=draw(st.none() | soc_codes.map(lambda soc: soc.code)),
+        reason=draw(st.sampled_from(mc.UnpublishedReason)),
+        footnote=None if code is None else draw(names),
+        footnote_code=code,
+    )
+
+
 ENTITIES: dict[type, st.SearchStrategy[object]] = {
     mc.Citation: citations,
     mc.PostalAddress: postal_addresses,
@@ -424,6 +445,7 @@ ENTITIES: dict[type, st.SearchStrategy[object]] = {
     mc.Statistic: statistics(),
     mc.Fact: facts,
     mc.CpiAnnualAverage: cpi_annual_averages,
+    mc.Unpublished: unpublished(),
 }
 """A strategy for every record class of the model, by class."""
 

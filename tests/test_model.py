@@ -31,6 +31,7 @@ ENTITY_CLASSES = [
     mc.Task,
     mc.Technology,
     mc.CpiAnnualAverage,
+    mc.Unpublished,
 ]
 
 CONVERTER = make_converter()

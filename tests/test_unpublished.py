@@ -10,11 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
+
+from . import strategies
 
 LIMA: Final = "Lima, OH"
 REGISTRARS: Final = "29-9021"
@@ -199,3 +202,19 @@ class TestProperties:
 
         converter = make_converter()
         assert converter.structure(converter.unstructure(record), mc.Unpublished) == record
+
+    @given(record=strategies.unpublished(), words=strategies.names)
+    def test_footnote_words_do_not_order(self, record: mc.Unpublished, words: str) -> None:
+        """A record's order is what it is about, never the footnote's words; equality is all."""
+        other = attrs.evolve(record, footnote=words, footnote_code=record.footnote_code or "8")
+        assert not record < other
+        assert not other < record
+        assert (record == other) == (
+            (record.footnote, record.footnote_code) == (other.footnote, other.footnote_code)
+        )
+
+    @given(record=strategies.unpublished(), area=st.sampled_from(["CA", "060000", "06000000", ""]))
+    def test_area_is_seven_digits(self, record: mc.Unpublished, area: str) -> None:
+        """An area that is not an OEWS area code is refused, naming the field."""
+        with pytest.raises(mc.MedcoderError, match="area"):
+            attrs.evolve(record, area=area)
