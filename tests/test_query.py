@@ -19,13 +19,14 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers import _catalog
-from medcoder_careers._data.table import Table
+from medcoder_careers._data.table import Table, columns_of
 from medcoder_careers._errors import checked_call
 from medcoder_careers._filters import FILTERS
 from medcoder_careers._model import statistic_order
 from medcoder_careers._query import (
     _CACHE_SIZE,
     QueryCache,
+    _read_tables,
     merge,
     percentile,
     period_wanted,
@@ -496,6 +497,31 @@ class TestSeveralTables:
         table = self._table()
         alone = select_from_tables([table], self.WANTED)
         assert select_from_tables([table, table], self.WANTED) == alone + alone
+
+
+class TestNotPushed:
+    """A field no table narrows its read by is tested on each figure the tables return."""
+
+    WANTED: Final = (
+        ("occupation", "medical-records-and-health-information-technicians"),
+        ("area", "0600000"),
+        ("industry", None),
+        ("unit", mc.Unit.USD_PER_HOUR),  # no filter of stats: no table narrows by it
+    )
+
+    def test_statistics(self, cat: mc.Catalog) -> None:
+        """Only the figures holding it, as the strict scan finds them, in order."""
+        found = select_from_tables(cat._store.tables(), self.WANTED)
+        assert tuple(found) == _scan(dict(self.WANTED))
+        assert {s.measure for s in found} == {mc.Measure.HOURLY_WAGE, mc.Measure.HOURLY_MEAN_WAGE}
+
+    def test_columns(self, cat: mc.Catalog) -> None:
+        """Read as columns, the same figures."""
+        blocks = _read_tables(cat._store.tables(), self.WANTED, columns=True)
+        found = [block for _, block in blocks if isinstance(block, dict) and block["value"]]
+        (columns,) = found
+        assert columns == columns_of(select_from_tables(cat._store.tables(), self.WANTED))
+        assert set(columns["unit"]) == {mc.Unit.USD_PER_HOUR}
 
 
 class TestPushedDown:

@@ -83,14 +83,8 @@ def percentile(value: object) -> int:
 
 
 def _holds(stat: Statistic, wanted: Wanted) -> bool:
-    for name, value in wanted:
-        if name == YEAR:
-            period = stat.period
-            if not (period.start_year == period.end_year == value):
-                return False
-        elif getattr(stat, name) != value:
-            return False
-    return True
+    """Whether *stat* holds every wanted value (fields a table cannot narrow by: no year)."""
+    return all(getattr(stat, name) == value for name, value in wanted)
 
 
 class StatisticsIndex:
