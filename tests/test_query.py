@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers import _catalog
+from medcoder_careers import _query as query_module
 from medcoder_careers._data.table import Table, columns_of
 from medcoder_careers._errors import checked_call
 from medcoder_careers._filters import FILTERS
@@ -678,3 +679,187 @@ class TestCaches:
         """The table's small caches (query text, column layouts, datatypes) have a size limit."""
         found = importlib.import_module(f"medcoder_careers._data.{module}")
         assert getattr(found, name).cache_info().maxsize == 256
+
+
+class TestColumns:
+    """`Query.columns` (behind `to_frame`): the tables' columns merged, sorted only if needed."""
+
+    FILTERS: Final = {"occupation": "29-2072"}
+
+    def test_merged_without_statistics(
+        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """No two kinds of file share a release here: no `Statistic` is selected to sort."""
+        expected = columns_of(cat.stats(**self.FILTERS))
+        fresh = _catalog.Catalog(cat._store)._query
+
+        def refused(*args: object) -> tuple[mc.Statistic, ...]:
+            raise AssertionError(args)
+
+        monkeypatch.setattr(query_module.Query, "select", refused)
+        assert fresh.columns(self.FILTERS) == expected
+
+    def test_sorted_when_releases_are_shared(
+        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A release in both kinds of file (`_merge_columns` gives up): the figures sorted."""
+        expected = columns_of(cat.stats(**self.FILTERS))
+        monkeypatch.setattr(query_module, "_merge_columns", lambda *_: None)
+        assert _catalog.Catalog(cat._store)._query.columns(self.FILTERS) == expected
+
+    def test_cached_answer_reads_no_table(
+        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A question `stats` answered already is not read from the tables again."""
+        query = _catalog.Catalog(cat._store)._query
+        found = query.stats(**self.FILTERS)
+
+        def refused(*args: object, **kwargs: object) -> None:
+            raise AssertionError(args, kwargs)
+
+        for name in ("select", "columns", "cell"):
+            monkeypatch.setattr(Table, name, refused)
+        assert query.columns(self.FILTERS) == columns_of(found)
+
+
+class TestResolvedOnce:
+    """The same arguments again are not resolved again: the first answer is returned."""
+
+    def test_stats(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+        """`Query.stats` (quick facts ask this way)."""
+        query = _catalog.Catalog(cat._store)._query
+        first = query.stats(occupation="29-2072", area="CA", measure="employment")
+        monkeypatch.setattr(
+            query_module.Query, "wanted", lambda *args: pytest.fail(f"resolved {args}")
+        )
+        assert query.stats(occupation="29-2072", area="CA", measure="employment") is first
+
+    def test_catalog_stats(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+        """`Catalog.stats` (its filters by place)."""
+        again = _catalog.Catalog(cat._store)
+        first = again.stats(occupation="29-2072", area="CA", measure="employment")
+        monkeypatch.setattr(
+            query_module.Query, "_read", lambda *args: pytest.fail(f"resolved {args}")
+        )
+        assert again.stats(occupation="29-2072", area="CA", measure="employment") is first
+
+    def test_spelt_otherwise(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Spelt otherwise, a question is resolved again but not answered again."""
+        again = _catalog.Catalog(cat._store)
+        first = again.stats(occupation="29-2072", area="CA", measure="employment")
+        monkeypatch.setattr(
+            query_module.Query, "_compute", lambda *args: pytest.fail(f"computed {args}")
+        )
+        assert (
+            again.stats(occupation="medical coder", area="California", measure="Employment")
+            is first
+        )
+
+
+class TestRank:
+    """Each source's standing where two state one figure: a statistical file, then the newer."""
+
+    def test_packaged(self, cat: mc.Catalog) -> None:
+        """The standing of every source of the packaged data (0: no year found)."""
+        files_ = {f"oews-{year}-05": (True, year) for year in range(2019, 2025)}
+        assert dict(cat._query.rank()) == {
+            **dict.fromkeys(
+                [
+                    "aapc-apprentice-status",
+                    "aapc-ceu-requirements",
+                    "aapc-cpc-exam-faq",
+                    "aapc-cpc-page",
+                    "aapc-maintain-certification",
+                    "ahima-cca-page",
+                    "ahima-ccs-page",
+                    "ahima-recertification",
+                    "cpi-u",
+                    "naics",
+                    "ncra-ctr-certification-exam",
+                    "ncra-ctr-eligibility",
+                    "ncra-ctr-exam-content",
+                    "ncra-ctr-exam-faq",
+                    "ncra-ctr-maintenance",
+                    "ncra-ctr-paths",
+                    "onet-29.3",
+                    "soc",
+                    "soc-2018-definitions",  # a file pinned by sha256, but no statistical table
+                ],
+                (False, 0),
+            ),
+            **files_,
+            "article-medical-information-coder": (False, 2018),  # the latest period it reports
+            "blog-medical-records-coder": (False, 2009),
+            "ep-2024-34": (True, 2024),
+            "oews-2021-05-29-9021": (False, 2021),  # a table, but quoted: no sha256
+            "oews-2025-05": (True, 2026),  # as of 2026-05-15
+            "ooh-2006-07": (False, 2006),  # its edition
+            "ooh-2010-11": (False, 2010),
+            "ooh-2012-13": (False, 2012),
+            "ooh-2018-28-page": (False, 2018),
+            "ooh-hitmr-2022-32-page": (False, 2022),
+            "ooh-latest": (False, 2020),
+        }
+
+    def test_latest_period_reported(self, cat: mc.Catalog) -> None:
+        """A source with no date ranks by the latest period it reports, whatever comes last."""
+        blog = attrs.evolve(cat.sources["blog-medical-records-coder"], id="undated")
+        statistic = attrs.evolve(
+            cat.stats(source="ooh-2010-11")[0],
+            source="undated",
+            period=mc.Period.parse("2015"),
+            citation=mc.Citation(source="undated", quote="q"),
+        )
+        fact = attrs.evolve(
+            cat.facts[0],
+            source="undated",
+            period=mc.Period.parse("2010"),
+            citation=mc.Citation(source="undated", quote="q"),
+        )
+
+        class Store:
+            def collection(self, name: str) -> tuple[object, ...]:
+                return {"statistics": (statistic,), "facts": (fact,)}[name]
+
+            def tables(self) -> tuple[Table, ...]:
+                return ()
+
+        class Names:
+            def table(self, _kind: str) -> dict[str, mc.Source]:
+                return {blog.id: blog}
+
+        query = query_module.Query(Store(), Names())  # type: ignore[arg-type]
+        assert dict(query.rank()) == {"undated": (False, 2015)}
+
+
+class TestFacts:
+    """`find_facts` keeps the facts each filter names."""
+
+    def test_by_occupation(self, cat: mc.Catalog) -> None:
+        """Only the occupation's own facts, and some of them."""
+        coder = cat.occupation("29-2072").id
+        found = cat.find_facts(occupation="29-2072")
+        assert found
+        assert {f.occupation for f in found} == {coder}
+        assert found == tuple(f for f in cat.facts if f.occupation == coder)
+
+    def test_unknown_topic_names_the_filter(self, cat: mc.Catalog) -> None:
+        """A topic that is none: NotFound of kind "topic"."""
+        with pytest.raises(mc.NotFound, match="topic") as caught:
+            cat.find_facts(topic="zzz")
+        assert caught.value.kind == "topic"
+
+
+class TestDefinitions:
+    """A definition filter knows the definitions of both kinds of file."""
+
+    def test_only_in_tables(self, cat: mc.Catalog) -> None:
+        """29-9098 (the registrars' hybrid of May 2019 and May 2020) only the tables count."""
+        found = cat.stats(definition="29-9098")
+        assert found
+        assert {s.source for s in found} == {"oews-2019-05", "oews-2020-05"}
+
+    def test_not_a_setting(self, cat: mc.Catalog) -> None:
+        """A definition is no setting."""
+        with pytest.raises(mc.NotFound, match="setting"):
+            cat.stats(setting="29-2072")

@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Final
@@ -157,6 +158,40 @@ class TestFilters:
         """A setting, experience or accreditor selects nothing a table lists."""
         assert cat.unpublished(setting="hospitals") == ()
         assert cat.unpublished(occupation=REGISTRARS, area=LIMA, definition="29-2072") == ()
+
+    @pytest.mark.parametrize(
+        ("name", "value", "keeps"),
+        [
+            ("percentile", 50, lambda r: r.percentile == 50),
+            ("percentile", None, lambda r: r.percentile is None),
+            ("measure", "annual_wage", lambda r: r.measure is mc.Measure.ANNUAL_WAGE),
+            ("definition", "29-9021", lambda r: r.definition == "29-9021"),
+            ("source", "oews-2025-05", lambda r: r.source == "oews-2025-05"),
+            ("period", "2025", lambda r: r.period.start_year == 2025),
+            ("setting", None, lambda _: True),
+            ("experience", "1 to 4 years", lambda _: False),
+            ("experience", None, lambda _: True),
+            ("accreditor", "cahiim", lambda _: False),
+            ("accreditor", None, lambda _: True),
+        ],
+        ids=str,
+    )
+    def test_each_filter(
+        self, cat: mc.Catalog, name: str, value: object, keeps: Callable[[mc.Unpublished], bool]
+    ) -> None:
+        """Each filter keeps exactly the records holding its value, as it would statistics."""
+        lima = {"occupation": REGISTRARS, "area": LIMA}
+        expected = tuple(r for r in cat.unpublished(**lima) if keeps(r))
+        assert cat.unpublished(**lima, **{name: value}) == expected  # type: ignore[arg-type]
+        assert bool(expected) == (name not in {"experience", "accreditor"} or value is None)
+
+    def test_industry(self, cat: mc.Catalog) -> None:
+        """An industry keeps that industry's records only."""
+        every = cat.unpublished(occupation="29-2072")
+        industry = next(r.industry for r in every if r.industry is not None)
+        found = cat.unpublished(occupation="29-2072", industry=industry)
+        assert found
+        assert found == tuple(r for r in every if r.industry == industry)
 
     @pytest.mark.parametrize(
         "kwargs",
