@@ -850,6 +850,22 @@ class TestFacts:
         assert caught.value.kind == "topic"
 
 
+class TestMeasure:
+    """A measure is read by its value first, then as any other vocabulary word."""
+
+    def test_unknown_names_the_filter(self, cat: mc.Catalog) -> None:
+        """A measure that is none: NotFound of kind "measure", with the closest."""
+        with pytest.raises(mc.NotFound, match="no measure matches 'salry'") as caught:
+            cat.stats(measure="salry")
+        assert caught.value.kind == "measure"
+
+    @pytest.mark.parametrize("value", [["annual_wage"], {"annual_wage": 1}, 3], ids=repr)
+    def test_not_text(self, cat: mc.Catalog, value: object) -> None:
+        """A list, a dict or a number (unhashable or not) is NotFound, never a TypeError."""
+        with pytest.raises(mc.NotFound, match="measure"):
+            cat.stats(measure=value)  # type: ignore[arg-type]
+
+
 class TestDefinitions:
     """A definition filter knows the definitions of both kinds of file."""
 
