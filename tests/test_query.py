@@ -853,11 +853,12 @@ class TestFacts:
 class TestMeasure:
     """A measure is read by its value first, then as any other vocabulary word."""
 
-    def test_unknown_names_the_filter(self, cat: mc.Catalog) -> None:
-        """A measure that is none: NotFound of kind "measure", with the closest."""
-        with pytest.raises(mc.NotFound, match="no measure matches 'salry'") as caught:
-            cat.stats(measure="salry")
-        assert caught.value.kind == "measure"
+    @pytest.mark.parametrize("name", ["measure", "coverage"])
+    def test_unknown_names_the_filter(self, cat: mc.Catalog, name: str) -> None:
+        """A measure or coverage that is none: NotFound of its kind, naming it."""
+        with pytest.raises(mc.NotFound, match=f"no {name} matches 'salry'") as caught:
+            cat.stats(**{name: "salry"})
+        assert caught.value.kind == name
 
     @pytest.mark.parametrize("value", [["annual_wage"], {"annual_wage": 1}, 3], ids=repr)
     def test_not_text(self, cat: mc.Catalog, value: object) -> None:
