@@ -485,6 +485,17 @@ class TestSeveralTables:
         assert len(tables) == 1  # the packaged table of May 2025
         return tables[0]
 
+    def test_two_tables_and_no_json_figure(
+        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Only tables hold the figure, and two may: the figures of both, in order."""
+        two = tuple(t for t in cat._store.tables() if t.source in {"oews-2019-05", "oews-2020-05"})
+        monkeypatch.setattr(query_module.Query, "_tables", lambda *_: two)
+        found = _catalog.Catalog(cat._store).stats(
+            occupation="29-2072", area="US", industry=None, measure="hourly_wage", percentile=75
+        )
+        assert [s.source for s in found] == ["oews-2019-05", "oews-2020-05"]
+
     def test_skipped_table_does_not_end_the_search(self) -> None:
         """A table of another source first, then the packaged one: its figure is still found."""
         table = self._table()
