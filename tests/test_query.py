@@ -527,6 +527,13 @@ class TestNotPushed:
         assert tuple(found) == _scan(dict(self.WANTED))
         assert {s.measure for s in found} == {mc.Measure.HOURLY_WAGE, mc.Measure.HOURLY_MEAN_WAGE}
 
+    def test_with_a_year(self, cat: mc.Catalog) -> None:
+        """A year (the tables' own period, tested table by table) and the field: both hold."""
+        found = select_from_tables(cat._store.tables(), (*self.WANTED, ("year", 2025)))
+        expected = select_from_tables(cat._store.tables(), self.WANTED)
+        assert found == [s for s in expected if s.period.start_year == 2025]
+        assert found
+
     def test_columns(self, cat: mc.Catalog) -> None:
         """Read as columns, the same figures."""
         blocks = _read_tables(cat._store.tables(), self.WANTED, columns=True)
@@ -562,16 +569,19 @@ class TestPushedDown:
         assert found == _scan(resolved)
         assert found
 
-    @pytest.mark.parametrize("area", ["CA", "US", "10420"])
+    @pytest.mark.parametrize(
+        ("area", "measure"),
+        [("CA", "employment"), ("US", "employment"), ("10420", "employment"), ("TX", mc.ANY)],
+    )
     def test_one_cell_by_its_key(
-        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch, area: str
+        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch, area: str, measure: object
     ) -> None:
-        """One occupation in one area and industry: each table names the cell, none selects."""
+        """One occupation in one area and industry (any measure): each table names the cell."""
         filters: dict[str, Any] = {
             "occupation": "29-2072",
             "area": area,
             "industry": None,
-            "measure": "employment",
+            "measure": measure,
         }
         expected = _scan(dict(cat._query.wanted(filters)))
 
@@ -581,7 +591,7 @@ class TestPushedDown:
         monkeypatch.setattr(Table, "select", refused)
         found = _catalog.Catalog(cat._store).stats(**filters)
         assert found == expected
-        assert len({s.period for s in found}) == len(found) >= 1
+        assert len({(s.period, s.measure, s.percentile) for s in found}) == len(found) >= 1
 
     def test_only_the_columns_asked(self, cat: mc.Catalog) -> None:
         """A question about the median reads the median's columns, not the row's others."""
