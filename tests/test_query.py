@@ -570,17 +570,28 @@ class TestPushedDown:
         assert found
 
     @pytest.mark.parametrize(
-        ("area", "measure"),
-        [("CA", "employment"), ("US", "employment"), ("10420", "employment"), ("TX", mc.ANY)],
+        ("area", "measure", "industry"),
+        [
+            ("CA", "employment", None),
+            ("US", "employment", None),
+            ("10420", "employment", None),
+            ("TX", mc.ANY, None),
+            ("US", "employment", "622"),
+        ],
     )
     def test_one_cell_by_its_key(
-        self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch, area: str, measure: object
+        self,
+        cat: mc.Catalog,
+        monkeypatch: pytest.MonkeyPatch,
+        area: str,
+        measure: object,
+        industry: str | None,
     ) -> None:
         """One occupation in one area and industry (any measure): each table names the cell."""
         filters: dict[str, Any] = {
             "occupation": "29-2072",
             "area": area,
-            "industry": None,
+            "industry": industry,
             "measure": measure,
         }
         expected = _scan(dict(cat._query.wanted(filters)))
@@ -728,6 +739,26 @@ class TestColumns:
         monkeypatch.setattr(query_module, "_merge_columns", lambda *_: None)
         assert _catalog.Catalog(cat._store)._query.columns(self.FILTERS) == expected
 
+    def test_gives_up_on_a_shared_release(self, cat: mc.Catalog) -> None:
+        """A JSON figure of a table's own release: the columns cannot just be laid end to end."""
+        table = next(t for t in cat._store.tables() if t.source == "oews-2024-05")
+        block = table.columns(["medical-records-and-health-information-technicians"])
+        hand = [
+            attrs.evolve(
+                cat.stats(source="ooh-2010-11")[0], source=table.source, period=table.period
+            )
+        ]
+        assert query_module._merge_columns(hand, [(table, block)]) is None
+        assert query_module._merge_columns([], [(table, block)]) == block
+
+    def test_definition(self, cat: mc.Catalog) -> None:
+        """A definition keeps its own figures, read as columns as well."""
+        filters = {"occupation": "29-2072", "definition": "29-2098", "measure": "employment"}
+        query = _catalog.Catalog(cat._store)._query
+        columns = query.columns(filters)
+        assert set(columns["definition"]) == {"29-2098"}
+        assert columns == columns_of(cat.stats(**filters))
+
     def test_cached_answer_reads_no_table(
         self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -874,9 +905,9 @@ class TestFacts:
 class TestMeasure:
     """A measure is read by its value first, then as any other vocabulary word."""
 
-    @pytest.mark.parametrize("name", ["measure", "coverage"])
+    @pytest.mark.parametrize("name", ["measure", "coverage", "definition", "setting"])
     def test_unknown_names_the_filter(self, cat: mc.Catalog, name: str) -> None:
-        """A measure or coverage that is none: NotFound of its kind, naming it."""
+        """A measure, coverage, definition or setting that is none: NotFound naming its kind."""
         with pytest.raises(mc.NotFound, match=f"no {name} matches 'salry'") as caught:
             cat.stats(**{name: "salry"})
         assert caught.value.kind == name
