@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,12 @@ from medcoder_careers._data.codec import (
     shared_converter,
 )
 from medcoder_careers._data.manifest import COLLECTIONS, NATION_ONLY, ORDER
-from medcoder_careers._data.strict import read_collection, statistic_problems
+from medcoder_careers._data.strict import (
+    area_problems,
+    is_iso_date,
+    read_collection,
+    statistic_problems,
+)
 from medcoder_careers._data.trusted import (
     _builder,
     _record_builder,
@@ -62,6 +68,18 @@ class TestValidCopy:
     def test_str_path(self, data_copy: Path) -> None:
         """A plain string path works too."""
         assert mc.load(str(data_copy)).data_version == mc.DATA_VERSION
+
+    def test_release_without_areas(self, data_copy: Path) -> None:
+        """A directory of release 2026.1 (no areas.json, no table) loads: the nation its area."""
+        manifest = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+        dropped = [n for n in manifest["files"] if n == "areas.json" or n.endswith(".sqlite")]
+        for name in dropped:
+            del manifest["files"][name]
+            (data_copy / name).unlink()
+        (data_copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        loaded = mc.load(data_copy)
+        assert list(loaded.areas.values()) == [NATION_ONLY]
+        assert {stat.area for stat in loaded.statistics} == {NATION_ONLY.id}
 
 
 class TestEveryProblemAtOnce:
@@ -194,6 +212,19 @@ class TestSingleProblems:
         """The file must be an object holding its one collection."""
         (data_copy / "industries.json").write_text("[]", encoding="utf-8")
         assert any("industries.json: must be an object" in p for p in _problems(data_copy))
+
+    def test_whole_file_problem_has_no_path(self, data_copy: Path) -> None:
+        """A problem of the whole file has the empty path, as Problem documents."""
+        (data_copy / "industries.json").write_text("[]", encoding="utf-8")
+        with pytest.raises(mc.DataError) as info:
+            mc.load(data_copy)
+        assert info.value.problems == (
+            mc.Problem(
+                file="industries.json",
+                path="",
+                message="must be an object whose only key is 'industries'",
+            ),
+        )
 
     def test_missing_file(self, data_copy: Path) -> None:
         """A missing data file is reported by name."""
@@ -329,6 +360,258 @@ class TestCrossRecordRules:
             p.startswith(f"{name}.json: {name}[{index}]") and expected in p for p in problems
         ), problems
 
+    @pytest.mark.parametrize(
+        ("name", "match", "field", "value", "expected"),
+        [
+            ("organizations", {"id": "bls"}, "parent", "bls", ["{f}: {r}.parent: is itself"]),
+            (
+                "organizations",
+                {"id": "bls"},
+                "parent",
+                "nobody",
+                ["{f}: {r}.parent: unknown organization id 'nobody'"],
+            ),
+            (
+                "sources",
+                {"id": "ooh-2010-11"},
+                "edition",
+                None,
+                [
+                    (
+                        "{f}: {r}.edition: a handbook edition needs an edition label,"
+                        " and only it has one"
+                    )
+                ],
+            ),
+            (
+                "sources",
+                {"id": "ooh-2010-11"},
+                "edition",
+                "2010/11",
+                ["{f}: {r}.edition: '2010/11' is not YYYY-YY"],
+            ),
+            (
+                "sources",
+                {"id": "ooh-2010-11"},
+                "edition",
+                "2006-07",
+                ["{f}: {r}.edition: duplicates the edition of sources[0]"],
+            ),
+            (
+                "sources",
+                {"id": "ooh-2010-11"},
+                "as_of",
+                "April 2010",
+                ["{f}: {r}.as_of: 'April 2010' is not an ISO date"],
+            ),
+            (
+                "sources",
+                {"id": "ooh-2010-11"},
+                "published",
+                "2010-13",
+                ["{f}: {r}.published: '2010-13' is not an ISO date"],
+            ),
+            (
+                "sources",
+                {"id": "ooh-2010-11"},
+                "publisher",
+                "nobody",
+                ["{f}: {r}.publisher: unknown organization id 'nobody'"],
+            ),
+            (
+                "statistics",
+                {"measure": "employment_share"},
+                "value",
+                "140",
+                ["{f}: {r}.value: a share of 140 percent exceeds 100"],
+            ),
+            (
+                "statistics",
+                {"measure": "employment"},
+                "period",
+                "2008/2018",
+                [
+                    (
+                        "{f}: {r}.period: projections take an interval period such as"
+                        " 2008/2018, other measures do not"
+                    )
+                ],
+            ),
+            (
+                "statistics",
+                {"measure": "employment"},
+                "accreditor",
+                "cahiim",
+                ["{f}: {r}.accreditor: applies only to accredited_programs"],
+            ),
+            (
+                "statistics",
+                {"measure": "employment"},
+                "citation",
+                {"source": "soc", "quote": "x"},
+                [
+                    (
+                        "{f}: {r}.citation.source: cites 'soc' but the statistic's source"
+                        " is 'ooh-2006-07'"
+                    )
+                ],
+            ),
+            (
+                "statistics",
+                {"measure": "employment"},
+                "source",
+                "nobody",
+                [
+                    (
+                        "{f}: {r}.citation.source: cites 'ooh-2006-07' but the statistic's source"
+                        " is 'nobody'"
+                    ),
+                    "{f}: {r}.source: unknown source id 'nobody'",
+                ],
+            ),
+            (
+                "statistics",
+                {"measure": "employment"},
+                "area",
+                "0000001",
+                ["{f}: {r}.area: unknown area id '0000001'"],
+            ),
+            (
+                "statistics",
+                {"measure": "accredited_programs"},
+                "accreditor",
+                "nobody",
+                ["{f}: {r}.accreditor: unknown organization id 'nobody'"],
+            ),
+            (
+                "facts",
+                {"topic": "work_experience"},
+                "citation",
+                {"source": "soc", "quote": "x"},
+                ["{f}: {r}.citation.source: cites 'soc' but the fact's source is 'ooh-2012-13'"],
+            ),
+            (
+                "facts",
+                {"topic": "work_experience"},
+                "occupation",
+                "nobody",
+                ["{f}: {r}.occupation: unknown occupation id 'nobody'"],
+            ),
+            (
+                "facts",
+                {"topic": "work_experience"},
+                "source",
+                "nobody",
+                [
+                    "{f}: {r}.source: unknown source id 'nobody'",
+                    (
+                        "{f}: {r}.citation.source: cites 'ooh-2012-13' but the fact's source"
+                        " is 'nobody'"
+                    ),
+                ],
+            ),
+            (
+                "occupations",
+                {"id": "medical-secretaries"},
+                "related",
+                ["nobody"],
+                ["{f}: {r}.related[0]: unknown occupation id 'nobody'"],
+            ),
+            (
+                "credentials",
+                {"id": "rhit"},
+                "issuer",
+                "nobody",
+                ["{f}: {r}.issuer: unknown organization id 'nobody'"],
+            ),
+            (
+                "credentials",
+                {"id": "rhit"},
+                "citations",
+                [],
+                ["{f}: {r}.citations: cites no source"],
+            ),
+        ],
+    )
+    def test_exact_problems(
+        self,
+        data_copy: Path,
+        name: str,
+        match: dict[str, object],
+        field: str,
+        value: object,
+        expected: list[str],
+    ) -> None:
+        """Breaking one rule gives exactly its problems, word for word, and nothing else."""
+        index = _index_of(data_copy, name, **match)
+        _set(data_copy, name, index, field, value)
+        file, record = f"{name}.json", f"{name}[{index}]"
+        assert _problems(data_copy) == [line.format(f=file, r=record) for line in expected]
+
+    @pytest.mark.parametrize(
+        ("name", "match", "where"),
+        [
+            ("cpi_u", {"year": 2004}, ("citation",)),
+            ("facts", {"topic": "work_experience"}, ("citation",)),
+            ("credentials", {"id": "rhit"}, ("citations", 0)),
+            ("credentials", {"id": "rhit"}, ("requirements", 1, "citation")),
+            ("occupations", {"id": "medical-secretaries"}, ("citations", 0)),
+            (
+                "occupations",
+                {"id": "medical-records-and-health-information-technicians"},
+                ("specialties", 1, "citations", 0),
+            ),
+        ],
+    )
+    def test_every_citation_checked(
+        self, data_copy: Path, name: str, match: dict[str, object], where: tuple[str | int, ...]
+    ) -> None:
+        """A citation of an unknown source is named at its path, wherever in a record it is."""
+        index = _index_of(data_copy, name, **match)
+        document, path = _edit(data_copy, name)
+        cited: Any = document[name][index]
+        for step in where:
+            cited = cited[step]
+        cited["source"] = "nobody"
+        _save(document, path)
+        inner = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
+        problem = f"{name}.json: {name}[{index}]{inner}.source: unknown source id 'nobody'"
+        assert problem in _problems(data_copy)
+
+    @pytest.mark.parametrize(
+        ("name", "match", "where", "kind"),
+        [
+            ("credentials", {"id": "rhit"}, ("requirements", 1, "organization"), "organization"),
+            ("credentials", {"id": "rhit"}, ("related_occupations", 0), "occupation"),
+            ("occupations", {"id": "medical-secretaries"}, ("related", 0), "occupation"),
+        ],
+    )
+    def test_reference_inside_a_record(
+        self,
+        data_copy: Path,
+        name: str,
+        match: dict[str, object],
+        where: tuple[str | int, ...],
+        kind: str,
+    ) -> None:
+        """An unknown id in a part of a record is the one problem, at the part's path."""
+        index = _index_of(data_copy, name, **match)
+        document, path = _edit(data_copy, name)
+        part: Any = document[name][index]
+        for step in where[:-1]:
+            part = part[step]
+        part[where[-1]] = "nobody"
+        _save(document, path)
+        inner = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
+        assert _problems(data_copy) == [
+            f"{name}.json: {name}[{index}]{inner}: unknown {kind} id 'nobody'"
+        ]
+
+    def test_iso_dates(self) -> None:
+        """A source's dates are a year, a month or an ISO date; anything else is not."""
+        assert all(map(is_iso_date, ["2010", "2010-05", "2010-05-17", "20100517"]))
+        assert not any(map(is_iso_date, ["2010-13", "2010-5", "April 2010", " 2010", "2010-02-30"]))
+
     def test_collection_not_a_list(self, data_copy: Path) -> None:
         """The collection must be a list of records."""
         (data_copy / "facts.json").write_text('{"facts": {}}', encoding="utf-8")
@@ -338,6 +621,13 @@ class TestCrossRecordRules:
         """Each record must be an object."""
         (data_copy / "facts.json").write_text('{"facts": [3]}', encoding="utf-8")
         assert "facts.json: facts[0]: must be an object, got int" in _problems(data_copy)
+
+    def test_records_after_a_bad_one_read(self, data_copy: Path) -> None:
+        """A record that is no object does not stop the reading: each later one is checked."""
+        (data_copy / "facts.json").write_text('{"facts": [3, "x"]}', encoding="utf-8")
+        problems = _problems(data_copy)
+        assert "facts.json: facts[0]: must be an object, got int" in problems
+        assert "facts.json: facts[1]: must be an object, got str" in problems
 
     def test_manifest_lists_wrong_files(self, data_copy: Path) -> None:
         """The manifest must list exactly the data files."""
@@ -367,6 +657,120 @@ class TestCrossRecordRules:
         report = loaded.verify()
         assert report.missing == ("facts.json",)
         assert "missing: facts.json" in str(report)
+
+
+_STATE_ONE = "a state is one state"
+_IN_STATES = "every area but the nation lies in one or more states"
+_FIPS_ONLY = "a state has a FIPS code, and only a state"
+_CBSA_ONLY = "a metropolitan area has a CBSA code, and only it"
+
+
+def _packaged_area(cat: mc.Catalog, of: mc.AreaKind, **changes: Any) -> mc.Area:
+    """The first packaged area of kind *of*, with *changes* made."""
+    first = next(area for area in cat.areas.values() if area.kind is of)
+    return attrs.evolve(first, **changes)
+
+
+class TestAreaRules:
+    """`area_problems`: each rule one area must keep, with its field and its exact message."""
+
+    def test_packaged_areas_keep_them(self, cat: mc.Catalog) -> None:
+        """No packaged area breaks a rule, of each of the four kinds."""
+        assert {area.kind for area in cat.areas.values()} == set(mc.AreaKind)
+        assert [area.id for area in cat.areas.values() if list(area_problems(area))] == []
+
+    @pytest.mark.parametrize(
+        ("kind", "changes", "expected"),
+        [
+            (mc.AreaKind.NATIONAL, {}, []),
+            (
+                mc.AreaKind.NATIONAL,
+                {"kind": mc.AreaKind.STATE},
+                [
+                    ("kind", "only 0000000 is the nation"),
+                    ("fips", _FIPS_ONLY),
+                    ("states", _IN_STATES),
+                ],
+            ),
+            (mc.AreaKind.NATIONAL, {"states": ("AL", "GA")}, [("states", _IN_STATES)]),
+            (
+                mc.AreaKind.STATE,
+                {"kind": mc.AreaKind.NATIONAL},
+                [
+                    ("kind", "only 0000000 is the nation"),
+                    ("fips", _FIPS_ONLY),
+                    ("states", _IN_STATES),
+                ],
+            ),
+            (mc.AreaKind.STATE, {"fips": None}, [("fips", _FIPS_ONLY)]),
+            (mc.AreaKind.STATE, {"fips": "1"}, [("fips", "'1' is not 2 digits")]),
+            (mc.AreaKind.STATE, {"fips": "012"}, [("fips", "'012' is not 2 digits")]),
+            (mc.AreaKind.STATE, {"fips": "0a"}, [("fips", "'0a' is not 2 digits")]),
+            (mc.AreaKind.STATE, {"cbsa": "x"}, [("cbsa", _CBSA_ONLY)]),
+            (mc.AreaKind.STATE, {"states": ()}, [("states", _IN_STATES)]),
+            (mc.AreaKind.STATE, {"states": ("AL", "GA")}, [("states", _STATE_ONE)]),
+            (mc.AreaKind.METROPOLITAN, {"states": ("AL", "GA")}, []),
+            (mc.AreaKind.METROPOLITAN, {"fips": "x"}, [("fips", _FIPS_ONLY)]),
+            (mc.AreaKind.METROPOLITAN, {"cbsa": None}, [("cbsa", _CBSA_ONLY)]),
+            (mc.AreaKind.METROPOLITAN, {"cbsa": "1018"}, [("cbsa", "'1018' is not 5 digits")]),
+            (mc.AreaKind.METROPOLITAN, {"cbsa": "101800"}, [("cbsa", "'101800' is not 5 digits")]),
+            (mc.AreaKind.METROPOLITAN, {"cbsa": "1018a"}, [("cbsa", "'1018a' is not 5 digits")]),
+            (mc.AreaKind.METROPOLITAN, {"states": ()}, [("states", _IN_STATES)]),
+            (mc.AreaKind.NONMETROPOLITAN, {}, []),
+            (mc.AreaKind.NONMETROPOLITAN, {"cbsa": "10180"}, [("cbsa", _CBSA_ONLY)]),
+        ],
+    )
+    def test_rule(
+        self,
+        cat: mc.Catalog,
+        kind: mc.AreaKind,
+        changes: dict[str, Any],
+        expected: list[tuple[str, str]],
+    ) -> None:
+        """A packaged area of *kind*, changed, breaks exactly the rules expected, in order."""
+        assert list(area_problems(_packaged_area(cat, kind, **changes))) == expected
+
+    def test_reported_at_path(self, data_copy: Path) -> None:
+        """A broken rule of areas.json is reported at areas[i].<field>, the area's index."""
+        index = _index_of(data_copy, "areas", kind="state")
+        _set(data_copy, "areas", index, "fips", "1")
+        assert _problems(data_copy) == [f"areas.json: areas[{index}].fips: '1' is not 2 digits"]
+
+
+def _edit_table(directory: Path, *statements: str, file: str = "oews.sqlite") -> None:
+    """Run *statements* on a table file of the copy."""
+    connection = sqlite3.connect(directory / file)
+    with connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+
+
+class TestTableReferences:
+    """What a table file names must exist: its source, occupations, industries and areas."""
+
+    _UNKNOWN = (
+        "UPDATE meta SET value = 'oews-1999-05' WHERE name = 'source'",
+        "UPDATE occupation SET id = 'astronauts' WHERE soc = '119111'",
+        "UPDATE industry SET id = '9999' WHERE code = '115000'",
+        "UPDATE cell SET area = '9999999' WHERE key = (SELECT min(key) FROM cell)",
+    )
+
+    def test_each_unknown_id_at_its_path(self, data_copy: Path) -> None:
+        """Each unknown id is one problem of the table file, at what names it, in this order."""
+        _edit_table(data_copy, *self._UNKNOWN)
+        assert _problems(data_copy) == [
+            "oews.sqlite: meta.source: unknown source id 'oews-1999-05'",
+            "oews.sqlite: occupation 119111: unknown occupation id 'astronauts'",
+            "oews.sqlite: industry 115000: unknown industry id '9999'",
+            "oews.sqlite: cell area 9999999: unknown area id '9999999'",
+        ]
+
+    def test_not_checked_against_an_unreadable_file(self, data_copy: Path) -> None:
+        """With a JSON file unreadable the tables are not checked: only that file is reported."""
+        _edit_table(data_copy, *self._UNKNOWN)
+        (data_copy / "cpi_u.json").unlink()
+        assert _problems(data_copy) == ["cpi_u.json: cannot be read (No such file or directory)"]
 
 
 class TestRoutes:
@@ -451,6 +855,88 @@ class TestReaders:
         """A generated statistic breaks no rule of the loader: coverage iff employment, and all."""
         assert list(statistic_problems(stat)) == []
         assert (stat.coverage is None) == (stat.measure is not mc.Measure.EMPLOYMENT)
+
+    @pytest.mark.parametrize(
+        ("measure", "changes", "expected"),
+        [
+            (
+                mc.Measure.EMPLOYMENT,
+                {"percentile": 50},
+                [("percentile", "a percentile applies only to wage measures, not employment")],
+            ),
+            (
+                mc.Measure.ANNUAL_WAGE,
+                {"value_high": Decimal(10**9)},
+                [("value_high", "a range applies only to annual_salary, not annual_wage")],
+            ),
+            (
+                mc.Measure.EMPLOYMENT,
+                {"value": Decimal(-5)},
+                [("value", "-5 is negative, which employment cannot be")],
+            ),
+            (mc.Measure.PROJECTED_CHANGE, {"value": Decimal(-5)}, []),
+            (
+                mc.Measure.EMPLOYMENT_SHARE,
+                {"value": Decimal(140)},
+                [("value", "a share of 140 percent exceeds 100")],
+            ),
+            (mc.Measure.EMPLOYMENT_SHARE, {"value": Decimal(100)}, []),
+            (
+                mc.Measure.EMPLOYMENT_SHARE,
+                {"value": Decimal("100.5")},
+                [("value", "a share of 100.5 percent exceeds 100")],
+            ),
+            (
+                mc.Measure.EMPLOYMENT,
+                {"period": Period.parse("2008/2018")},
+                [
+                    (
+                        "period",
+                        (
+                            "projections take an interval period such as 2008/2018,"
+                            " other measures do not"
+                        ),
+                    )
+                ],
+            ),
+            (
+                mc.Measure.EMPLOYMENT,
+                {"accreditor": "cahiim"},
+                [("accreditor", "applies only to accredited_programs")],
+            ),
+            (
+                mc.Measure.EMPLOYMENT,
+                {"coverage": None},
+                [
+                    (
+                        "coverage",
+                        (
+                            "an employment figure says which jobs it counts"
+                            " (all_jobs or wage_and_salary), and only an employment figure"
+                        ),
+                    )
+                ],
+            ),
+        ],
+    )
+    def test_each_rule_exactly(
+        self,
+        cat: mc.Catalog,
+        measure: mc.Measure,
+        changes: dict[str, Any],
+        expected: list[tuple[str, str]],
+    ) -> None:
+        """A packaged figure of *measure*, changed, breaks exactly the rules expected."""
+        stat = next(stat for stat in cat.statistics if stat.measure is measure)
+        assert list(statistic_problems(attrs.evolve(stat, **changes))) == expected
+
+    def test_citation_of_another_source(self, cat: mc.Catalog) -> None:
+        """A figure citing a source other than its own is a problem at citation.source."""
+        stat = cat.statistics[0]
+        cited = attrs.evolve(stat, citation=attrs.evolve(stat.citation, source="soc"))
+        assert list(statistic_problems(cited)) == [
+            ("citation.source", f"cites 'soc' but the statistic's source is {stat.source!r}")
+        ]
 
     def test_coverage_iff_employment(self, cat: mc.Catalog) -> None:
         """Coverage flipped on a packaged figure of each measure (set or removed) is a problem."""
