@@ -198,7 +198,6 @@ SCORES: Final[Mapping[str, tuple[int, int]]] = {
     "_data/manifest": (138, 138),
     "_data/reads": (114, 121),
     "_data/store": (90, 92),
-    "_data/strict": (705, 711),
     "_data/trusted": (160, 168),
     "_display": (143, 145),
     "_errors": (148, 150),
