@@ -777,31 +777,32 @@ class TestColumns:
 class TestResolvedOnce:
     """The same arguments again are not resolved again: the first answer is returned."""
 
+    @staticmethod
+    def _refuse(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        """Make every call of `Query`'s method *name* from now on fail the test."""
+        monkeypatch.setattr(
+            query_module.Query, name, lambda *args: pytest.fail(f"{name} called: {args}")
+        )
+
     def test_stats(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
         """`Query.stats` (quick facts ask this way)."""
         query = _catalog.Catalog(cat._store)._query
         first = query.stats(occupation="29-2072", area="CA", measure="employment")
-        monkeypatch.setattr(
-            query_module.Query, "wanted", lambda *args: pytest.fail(f"resolved {args}")
-        )
+        self._refuse(monkeypatch, "wanted")
         assert query.stats(occupation="29-2072", area="CA", measure="employment") is first
 
     def test_catalog_stats(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
         """`Catalog.stats` (its filters by place)."""
         again = _catalog.Catalog(cat._store)
         first = again.stats(occupation="29-2072", area="CA", measure="employment")
-        monkeypatch.setattr(
-            query_module.Query, "_read", lambda *args: pytest.fail(f"resolved {args}")
-        )
+        self._refuse(monkeypatch, "_read")
         assert again.stats(occupation="29-2072", area="CA", measure="employment") is first
 
     def test_spelt_otherwise(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
         """Spelt otherwise, a question is resolved again but not answered again."""
         again = _catalog.Catalog(cat._store)
         first = again.stats(occupation="29-2072", area="CA", measure="employment")
-        monkeypatch.setattr(
-            query_module.Query, "_compute", lambda *args: pytest.fail(f"computed {args}")
-        )
+        self._refuse(monkeypatch, "_compute")
         assert (
             again.stats(occupation="medical coder", area="California", measure="Employment")
             is first

@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from medcoder_careers._filters import ANY
 from medcoder_careers._vocab import Coverage, Measure, Unit
 
-__all__ = ["COVERAGE", "DATATYPES", "MEASURES", "Datatype", "datatypes_for"]
+__all__ = ["COVERAGE", "DATATYPES", "Datatype", "datatypes_for"]
 
 COVERAGE: Final = Coverage.WAGE_AND_SALARY
 """The jobs an OEWS employment figure counts: OEWS counts no self-employed."""
@@ -55,9 +55,6 @@ DATATYPES: Final = (
     Datatype("17", Measure.LOCATION_QUOTIENT, Unit.RATIO),
 )
 """Every value datatype; 02 and 05 are RSEs, carried on the figures they qualify."""
-
-MEASURES: Final = frozenset(d.measure for d in DATATYPES)
-"""The measures a table holds."""
 
 
 @functools.lru_cache(maxsize=256)

@@ -280,7 +280,7 @@ class Table:
                 trusted) holds a value that is not one the format allows.
         """
         parts = _parts(occupations, area, industries, definitions)
-        layout = _layout(datatypes if type(datatypes) is frozenset else _chosen(datatypes))
+        layout = _layout(_chosen(datatypes))
         if self.trusted and not self._codes_shared:
             return self._trusted(layout, parts)
         return self._checked(layout.groups, parts)
@@ -312,7 +312,7 @@ class Table:
         if keyed is None or len(codes) > 1:
             return None  # not one key: the area's cells have two prefixes, the industry two codes
         socs = self._codes_of.get(occupation, ())
-        layout = _layout(datatypes if type(datatypes) is frozenset else _chosen(datatypes))
+        layout = _layout(_chosen(datatypes))
         if not (socs and codes):
             return []  # no such occupation or industry here
         rows = self._query(_by_keys(layout.columns, 1), (keyed[0] + area + codes[0] + socs[0],))
