@@ -73,6 +73,13 @@ class TestJson:
         for name in (*(f"{n}.json" for n in COLLECTIONS), "manifest.json"):
             assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
+    def test_creates_missing_parents(self, tmp_path: Path) -> None:
+        """A directory whose parents do not exist yet is created with them."""
+        target = tmp_path / "new" / "nested" / "out"
+        written = mc.export(target)
+        assert [path.parent for path in written] == [target] * len(written)
+        assert mc.load(target).verify().ok
+
     def test_exports_given_catalog(self, data_copy: Path, tmp_path: Path) -> None:
         """A loaded catalog is exported with its own records, not the packaged ones."""
         path = data_copy / "credentials.json"
@@ -201,6 +208,16 @@ class TestErrors:
         with pytest.raises(mc.ExportError, match="cannot write") as info:
             mc.export(blocker / "out")
         assert isinstance(info.value, OSError)
+
+
+    def test_cannot_create_named(self, tmp_path: Path) -> None:
+        """A directory that cannot be made (its parent a dangling link) is named in the error."""
+        (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+        root = tmp_path / "dangling" / "out"
+        with pytest.raises(mc.ExportError) as info:
+            mc.export(root)
+        assert str(info.value) == f"cannot write to {root}: File exists"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["dangling"]
 
 
 def _export_within(seconds: float, directory: Path, *, overwrite: bool) -> BaseException | None:

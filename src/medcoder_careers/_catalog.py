@@ -879,7 +879,7 @@ def export(
     ``citation_quote`` and ``citation_locator``, and nested values (lists, addresses) are compact
     JSON text.
 
-    The directory is created if needed. Existing files are not replaced
+    The directory is created if needed, with any missing parents. Existing files are not replaced
     unless *overwrite* is true. Each file is written under a temporary name
     in *directory*, then renamed onto its own: nothing is written through
     a link or into a FIFO. An entry in the way that is not a regular file
