@@ -724,6 +724,26 @@ class TestCompare:
             assert record["price_year"] is None
             assert record["cpi"] is None
 
+    def test_real_uses_the_data_read(
+        self, capsys: pytest.CaptureFixture[str], data_copy: Path
+    ) -> None:
+        """With --data, --real uses that directory's CPI-U averages, not the packaged ones."""
+        path = data_copy / "cpi_u.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        (row,) = (r for r in document["cpi_u"] if r["year"] == 2004)
+        row["value"] = "200"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        status, out, _ = run(
+            capsys, "--data", str(data_copy), *EXAMPLE, "--real", "--format", "json"
+        )
+        assert status == 0
+        record = json.loads(out)
+        assert record["cpi"] == [
+            {"year": 2004, "value": "200", "source": "cpi-u"},
+            {"year": 2018, "value": "251.107", "source": "cpi-u"},
+        ]
+        assert (record["value_a"], record["value_b"]) == ("32129.14065", "40350")
+
     @pytest.mark.parametrize(("first", "second"), [("2004", "2025-05"), ("2025-05", "2008-05")])
     def test_change_adds_up(
         self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog, first: str, second: str
@@ -878,6 +898,95 @@ class TestCompareSelection:
         assert err.endswith(
             "the 'from' statistic: 2 statistics match, differing in measure "
             "(measure: projected_change, projected_change_percent); add --measure\n"
+        )
+
+    def test_several_occupations(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Figures of several occupations name each field that differs and ask for --occupation."""
+        err = assert_one_line_error(
+            run(
+                capsys,
+                "compare",
+                "--measure",
+                "annual_mean_wage",
+                "--from-period",
+                "2019-05",
+                "--to-period",
+                "2019-05",
+            )
+        )
+        assert err.endswith(
+            "the 'from' statistic: 6 statistics match, differing in occupation, definition "
+            "(occupation: billing-cost-and-rate-clerks, "
+            "health-information-technologists-and-medical-registrars, "
+            "medical-and-health-services-managers, "
+            "medical-records-and-health-information-technicians, "
+            "medical-secretaries, medical-transcriptionists); add --occupation\n"
+        )
+
+    def test_no_option_tells_apart(
+        self, capsys: pytest.CaptureFixture[str], data_copy: Path
+    ) -> None:
+        """Figures that differ only where compare has no option ask for more filters.
+
+        Two figures of one release and occupation that count different SOC
+        codes differ in the definition alone; a figure of statistics.json that
+        repeats a table's figure (which the loader accepts) differs in nothing
+        the message can name.
+        """
+        path = data_copy / "statistics.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        (median,) = (
+            r
+            for r in document["statistics"]
+            if (r["source"], r["measure"], r.get("percentile"), r.get("industry"))
+            == ("ooh-2006-07", "annual_wage", 50, None)
+        )
+        document["statistics"].append({**median, "definition": "29-2072", "value": "25600"})
+        document["statistics"].append(
+            {
+                "occupation": CODER_ID,
+                "measure": "annual_mean_wage",
+                "value": "46000",
+                "unit": "usd_per_year",
+                "period": "2019-05",
+                "source": "oews-2019-05",
+                "definition": "29-2098",
+                "citation": {"source": "oews-2019-05", "quote": "46000"},
+            }
+        )
+        path.write_text(json.dumps(document), encoding="utf-8")
+        data = ("--data", str(data_copy), "compare")
+        err = assert_one_line_error(
+            run(
+                capsys,
+                *data,
+                "--measure",
+                "annual_wage",
+                "--percentile",
+                "50",
+                "--from-edition",
+                "2006-07",
+            )
+        )
+        assert err.endswith(
+            "the 'from' statistic: 2 statistics match, differing in definition "
+            "(definition: 29-2071, 29-2072); add more filters\n"
+        )
+        err = assert_one_line_error(
+            run(
+                capsys,
+                *data,
+                "--occupation",
+                CODER,
+                "--measure",
+                "annual_mean_wage",
+                "--from-period",
+                "2019-05",
+            )
+        )
+        assert err.endswith(
+            "the 'from' statistic: 2 statistics match, differing in what no option selects; "
+            "add more filters\n"
         )
 
     def test_employment_asks_for_coverage(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1460,11 +1569,34 @@ class TestInflate:
         assert document["to"] == latest
         assert document["amount"] == "15.55"
         assert Decimal(document["value"]) == mc.inflate("15.55", "2010-05")
-        assert [row["year"] for row in document["cpi"]] == [2010, latest]
-        assert [Decimal(row["value"]) for row in document["cpi"]] == [
-            cat.cpi_u[2010].value,
-            cat.cpi_u[latest].value,
+        assert document["cpi"] == [
+            {"year": year, "value": str(cat.cpi_u[year].value), "source": "cpi-u"}
+            for year in (2010, latest)
         ]
+
+    def test_uses_the_data_read(self, capsys: pytest.CaptureFixture[str], data_copy: Path) -> None:
+        """With --data, the CPI-U averages are that directory's: a year only it has works."""
+        path = data_copy / "cpi_u.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        quote = "CPI-U annual average 2003: 184.0"
+        document["cpi_u"].insert(
+            0, {"year": 2003, "value": "184.0", "citation": {"source": "cpi-u", "quote": quote}}
+        )
+        path.write_text(json.dumps(document), encoding="utf-8")
+        argv = ("--data", str(data_copy), "inflate", "100", "2003", "2004")
+        status, out, _ = run(capsys, *argv, "--format", "json")
+        assert status == 0
+        assert json.loads(out) == {
+            "amount": "100",
+            "from": 2003,
+            "to": 2004,
+            "value": str(mc.inflate(100, 2003, 2004, catalog=mc.load(data_copy))),
+            "cpi": [
+                {"year": 2003, "value": "184.0", "source": "cpi-u"},
+                {"year": 2004, "value": "188.9", "source": "cpi-u"},
+            ],
+        }
+        assert run(capsys, *argv)[1].startswith("$100.00 in 2003 dollars = $102.66 in 2004")
 
     def test_same_year(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An amount restated in its own year is unchanged."""
@@ -1629,7 +1761,7 @@ class TestSeriesReal:
         )
 
     def test_ranges(self, capsys: pytest.CaptureFixture[str], cat: mc.Catalog) -> None:
-        """A figure with a high end has both ends restated."""
+        """A figure with a high end has both ends restated, in every format."""
         argv = ("series", CODER, "annual_salary", "--experience", "1 to 4 years", "--real")
         (point,) = cat.series(*argv[1:3], experience="1 to 4 years")
         assert point.statistic.value_high is not None
@@ -1642,6 +1774,14 @@ class TestSeriesReal:
         assert status == 0
         (line,) = (line for line in out.splitlines() if line.startswith(str(point.period)))
         assert line.count(" to ") == 2
+        status, out, _ = run(capsys, *argv, "--format", "csv")
+        assert status == 0
+        (row,) = rows(out)
+        assert (row["real_value"], row["real_value_high"], row["price_year"]) == (
+            str(point.value),
+            str(point.statistic.value_high),
+            str(point.period.start_year),
+        )
 
     def test_empty(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A dollar series with no figures is empty in every format, with no price year."""
@@ -1653,12 +1793,17 @@ class TestSeriesReal:
         assert len(run(capsys, *argv, "--format", "csv")[1].splitlines()) == 1
 
     @pytest.mark.parametrize(
-        "measure", ["employment", "projected_change_percent", "location_quotient"]
+        ("measure", "unit"),
+        [
+            ("employment", "jobs"),
+            ("projected_change_percent", "percent"),
+            ("location_quotient", "ratio"),
+        ],
     )
-    def test_not_dollars(self, capsys: pytest.CaptureFixture[str], measure: str) -> None:
-        """A measure not in dollars is refused with one line, exit 2."""
+    def test_not_dollars(self, capsys: pytest.CaptureFixture[str], measure: str, unit: str) -> None:
+        """A measure not in dollars is refused with one line naming its unit, exit 2."""
         err = assert_one_line_error(run(capsys, "series", CODER, measure, "--real"))
-        assert "dollar figures only" in err
+        assert err.endswith(f": --real adjusts dollar figures only; {measure} is in {unit}\n")
 
     def test_no_cpi(self, capsys: pytest.CaptureFixture[str], data_copy: Path) -> None:
         """A period without a CPI-U average is one line of error."""
