@@ -209,7 +209,6 @@ class TestErrors:
             mc.export(blocker / "out")
         assert isinstance(info.value, OSError)
 
-
     def test_cannot_create_named(self, tmp_path: Path) -> None:
         """A directory that cannot be made (its parent a dangling link) is named in the error."""
         (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
