@@ -766,6 +766,34 @@ class TestTableReferences:
             "oews.sqlite: cell area 9999999: unknown area id '9999999'",
         ]
 
+    def test_a_table_release_is_not_in_statistics_json(self, data_copy: Path) -> None:
+        """A figure of a release a table file holds, in statistics.json too, is refused."""
+        document, path = _edit(data_copy, "statistics")
+        figure = {
+            "occupation": "medical-records-and-health-information-technicians",
+            "measure": "annual_mean_wage",
+            "value": "46000",
+            "unit": "usd_per_year",
+            "period": "2019-05",
+            "source": "oews-2019-05",
+            "definition": "29-2098",
+            "citation": {"source": "oews-2019-05", "quote": "46000"},
+        }
+        other = {
+            **figure,
+            "source": "oews-2020-05",
+            "citation": {"source": "oews-2020-05", "quote": "1"},
+        }
+        document["statistics"] += [figure, other]  # the other: not a release a table holds
+        _save(document, path)
+        last = len(document["statistics"]) - 1
+        assert _problems(data_copy) == [
+            (
+                f"statistics.json: statistics[{last - 1}]: is a figure of oews-2019-05 2019-05,"
+                " which oews-2019-05.sqlite holds"
+            )
+        ]
+
     def test_not_checked_against_an_unreadable_file(self, data_copy: Path) -> None:
         """With a JSON file unreadable the tables are not checked: only that file is reported."""
         _edit_table(data_copy, *self._UNKNOWN)

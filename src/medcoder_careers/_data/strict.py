@@ -398,6 +398,26 @@ def _check_tables(
                 unknown(f"cell area {area}", "area", area)
 
 
+def _check_releases_in_one_place(
+    reader: _Reader, tables: Iterable[Table], loaded: dict[str, list[tuple[int, Any]]]
+) -> None:
+    """Check that statistics.json holds no figure of a release a table file holds.
+
+    One release is read from one file: a figure of it in statistics.json as
+    well would be returned beside the table's (twice, when it repeats one),
+    as two table files of one release would (`release_problems`).
+    """
+    held = {(table.source, table.period): table.file for table in tables}
+    for index, statistic in loaded["statistics"]:
+        file = held.get((statistic.source, statistic.period))
+        if file is not None:
+            reader.problem(
+                "statistics.json",
+                f"statistics[{index}]",
+                f"is a figure of {statistic.source} {statistic.period}, which {file} holds",
+            )
+
+
 def read_data(root: Traversable) -> Data:
     """Read and validate the data directory *root*, tables included (their shape).
 
@@ -422,6 +442,7 @@ def read_data(root: Traversable) -> Data:
     tables = _open_tables(reader, table_files)
     if not unreadable:
         _check_tables(reader, tables, loaded)
+        _check_releases_in_one_place(reader, tables, loaded)
     if reader.problems or isinstance(manifest, Problem):
         raise DataError(reader.problems)
     return Data(
