@@ -9,7 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import medcoder_careers as mc
-from medcoder_careers._cli.render import WIDTH, comparison, search_table, series_table, table, value
+from medcoder_careers._cli.render import (
+    WIDTH,
+    comparison,
+    entity,
+    search_table,
+    series_table,
+    statistics_table,
+    table,
+    value,
+)
 
 cells = st.text(st.characters(codec="ascii", categories=("L", "N", "P", "Zs")), max_size=60)
 
@@ -184,3 +193,236 @@ class TestSearchTable:
         assert lines[9].strip().startswith("source: Occupational Outlook Handbook")
         assert lines[11].strip().startswith("industry: ")
         assert lines[-1] == "5 results for 'x', best first"
+
+
+class TestStatisticsTableColumns:
+    """`statistics_table` shows the columns that vary, never cuts a figure, and labels areas."""
+
+    def test_area_name_or_code(self, cat: mc.Catalog) -> None:
+        """An area's name of up to 18 characters is shown; a longer one gives way to its code."""
+        (jobs,) = cat.stats(occupation="43-3021", area="0012220", measure="employment")
+        anniston = attrs.evolve(jobs, area="0011500")  # "Anniston-Oxford, AL": 19 characters
+        assert len(cat.areas["0012220"].name) == 18
+        assert statistics_table(cat, [jobs, anniston]).splitlines()[1:5] == [
+            "AREA                SOC      VALUE",
+            "------------------  -------  -----",
+            "Auburn-Opelika, AL  43-3021  90",
+            "0011500             43-3021  90",
+        ]
+
+    def test_no_industry_column_when_all_industries(self, cat: mc.Catalog) -> None:
+        """Figures of all industries alike have no INDUSTRY column; JOBS marks a count with -."""
+        stats = cat.stats(occupation="43-3021", area="0012220", percentile=None)
+        assert statistics_table(cat, stats).splitlines() == [
+            "Billing and Posting Clerks, 2025-05, oews-2025-05",
+            "AREA                MEASURE            SOC      JOBS      VALUE",
+            "------------------  -----------------  -------  --------  -------",
+            "Auburn-Opelika, AL  annual mean        43-3021  -         $41,930",
+            "Auburn-Opelika, AL  jobs               43-3021  wage/sal  90",
+            "Auburn-Opelika, AL  per 1,000 jobs     43-3021  -         1.228",
+            "Auburn-Opelika, AL  hourly mean        43-3021  -         $20.16",
+            "Auburn-Opelika, AL  location quotient  43-3021  -         0.47",
+            "5 statistics (data 2027.1)",
+            "SOC: the codes a figure counts",
+        ]
+
+    def test_unstated_definition(self, cat: mc.Catalog) -> None:
+        """A figure counting no stated SOC codes has - in the SOC column."""
+        stats = cat.stats(occupation="medical coder", source="blog-medical-records-coder")
+        assert statistics_table(cat, stats).splitlines()[1:6] == [
+            "PERIOD     AREA      MEASURE      QUALIFIER         SOC  VALUE",
+            "---------  --------  -----------  ----------------  ---  ------------------",
+            "2006/2016  National  projected %                    -    18%",
+            "2009-08    National  salary       1 to 4 years      -    $29,375 to $40,349",
+            "2009-08    National  salary       less than 1 year  -    $25,014 to $34,988",
+        ]
+
+    def test_wide_table_cuts_names_never_figures(self, cat: mc.Catalog) -> None:
+        """Too wide, the table cuts a measure, never the period, industry, SOC or value."""
+        stats = cat.stats(occupation="medical coder", source="ooh-2010-11")
+        lines = statistics_table(cat, stats).splitlines()
+        assert lines[1:5] == [
+            "PERIOD     AREA      MEASURE   QUALIFIER  INDUSTRY  SOC      JOBS  VALUE",
+            "---------  --------  --------  ---------  --------  -------  ----  -------------",
+            "2008       National  programs  cahiim     all       29-2071  -     more than 200",
+            "2008       National  jobs                 all       29-2071  all   about 172,500",
+        ]
+        assert (
+            lines[7] == "2008-05    National  annua...  p10        all       29-2071  -     $20,440"
+        )
+        assert (
+            lines[16]
+            == "2008-05    National  annua...  median     999100    29-2071  -     $42,760"
+        )
+
+    def test_flexible_columns_give_way_first(self, cat: mc.Catalog) -> None:
+        """Source and measure give way before the period, SOC, jobs counted and value."""
+        (maryland,) = cat.stats(
+            occupation="medical coder", measure="employment", area="MD", period="2025-05"
+        )
+        (article,) = cat.stats(
+            occupation="medical coder",
+            source="article-medical-information-coder",
+            measure="projected_change_percent",
+        )
+        assert statistics_table(cat, [maryland, article]).splitlines()[1:5] == [
+            "PERIOD     SOURCE                 AREA      MEASURE     SOC      JOBS      VALUE",
+            "---------  ---------------------  --------  ----------  -------  --------  -----",
+            "2025-05    oews-2025-05           Maryland  jobs        29-2072  wage/sal  2,440",
+            "2016/2026  article-medical-in...  National  project...  29-2071  -         13%",
+        ]
+
+
+class TestEntity:
+    """`entity` renders each kind of record as its labelled fields."""
+
+    def test_organization(self, cat: mc.Catalog) -> None:
+        """An organization: name, abbreviation, kind, address, website, then what it issues."""
+        assert entity(cat, cat.organizations["ahima"]).splitlines() == [
+            "organization ahima",
+            "  name: American Health Information Management Association",
+            "  abbreviation: AHIMA",
+            "  kind: professional_association",
+            "  address: 233 N. Michigan Ave., Suite 2150, Chicago, IL 60601-5800",
+            "  website: http://www.ahima.org/",
+            "  issues: CCA Certified Coding Associate (9 requirements)",
+            "  issues: CCS Certified Coding Specialist (14 requirements)",
+            "  issues: RHIT Registered Health Information Technician (7 requirements)",
+        ]
+
+    def test_source(self, cat: mc.Catalog) -> None:
+        """A source: title, kind, the handbook's edition and how it was retrieved."""
+        assert entity(cat, cat.sources["ooh-2010-11"]).splitlines() == [
+            "source ooh-2010-11",
+            "  title: Occupational Outlook Handbook, 2010-11 Edition: Medical Records and",
+            "      Health Information Technicians",
+            "  kind: handbook_edition",
+            "  edition: 2010-11",
+            '  retrieved via: Medword Resources page "Medical Coder" reproducing the',
+            "      statement",
+        ]
+
+    def test_industry(self, cat: mc.Catalog) -> None:
+        """An industry: title, NAICS level and each NAICS code; no level line without one."""
+        assert entity(cat, cat.industries["6221"]).splitlines() == [
+            "industry 6221",
+            "  title: General Medical and Surgical Hospitals",
+            "  level: NAICS 4-digit",
+            "  code: NAICS 2007 622110 General Medical and Surgical Hospitals",
+            "  code: NAICS 2017 6221 General Medical and Surgical Hospitals",
+            "  code: NAICS 2022 6221 General Medical and Surgical Hospitals",
+        ]
+        assert cat.industries["000001"].level is None
+        assert entity(cat, cat.industries["000001"]).splitlines() == [
+            "industry 000001",
+            "  title: Cross-industry, Private Ownership only",
+        ]
+
+    def test_area_of_two_states(self, cat: mc.Catalog) -> None:
+        """An area across two states names both, separated by a comma."""
+        assert entity(cat, cat.areas["0010900"]).splitlines() == [
+            "area 0010900",
+            "  name: Allentown-Bethlehem-Easton, PA-NJ",
+            "  kind: metropolitan",
+            "  states: PA, NJ",
+            "  cbsa: 10900",
+        ]
+
+    def test_occupation_alternate_titles(self, cat: mc.Catalog) -> None:
+        """An occupation's alternate titles are one line, separated by commas."""
+        lines = entity(cat, cat.occupations["medical-and-health-services-managers"]).splitlines()
+        assert lines[:6] == [
+            "occupation medical-and-health-services-managers",
+            "  title: Medical and Health Services Managers",
+            "  soc: 2000 SOC 11-9111 Medical and Health Services Managers",
+            "  soc: 2010 SOC 11-9111 Medical and Health Services Managers",
+            "  soc: 2018 SOC 11-9111 Medical and Health Services Managers",
+            "  also: Medical/Health Services Manager, Health information manager",
+        ]
+
+    def test_issuer_without_abbreviation(self, cat: mc.Catalog) -> None:
+        """A credential's issuer with no abbreviation is named alone, with no brackets."""
+        assert cat.organizations["dol"].abbreviation is None
+        credential = attrs.evolve(cat.credentials["rhit"], issuer="dol")
+        assert entity(cat, credential).splitlines()[1:3] == [
+            "  RHIT: Registered Health Information Technician",
+            "  issuer: U.S. Department of Labor",
+        ]
+        assert entity(cat, cat.credentials["rhit"]).splitlines()[2] == (
+            "  issuer: American Health Information Management Association (AHIMA)"
+        )
+
+
+class TestJobPointer:
+    """`entity` of an occupation points to the `tasks` command when it shows less than all."""
+
+    def test_few_tasks_with_technology(self, cat: mc.Catalog) -> None:
+        """Three tasks, all shown, still point to the technology examples."""
+        occupation = cat.occupations["medical-secretaries"]
+        few = attrs.evolve(occupation, tasks=occupation.tasks[:3])
+        lines = entity(cat, few).splitlines()
+        assert sum(line.startswith("  task (") for line in lines) == 3
+        assert lines[-2:] == [
+            "  more: 3 tasks and 52 technology examples: medcoder-careers tasks",
+            "      medical-secretaries",
+        ]
+
+    def test_all_shown(self, cat: mc.Catalog) -> None:
+        """Five tasks and no technology: all is shown, and nothing points further."""
+        occupation = cat.occupations["medical-secretaries"]
+        five = attrs.evolve(occupation, tasks=occupation.tasks[:5], technology=())
+        lines = entity(cat, five).splitlines()
+        assert sum(line.startswith("  task (") for line in lines) == 5
+        assert not any(line.startswith("  more:") for line in lines)
+        assert not any("medcoder-careers tasks" in line for line in lines)
+
+
+def hourly(cat: mc.Catalog, period: str) -> mc.Statistic:
+    """The packaged national median hourly wage of medical coders in *period*."""
+    (stat,) = cat.stats(
+        occupation="medical coder",
+        measure="hourly_wage",
+        percentile=50,
+        period=period,
+        area="US",
+        industry=None,
+    )
+    return stat
+
+
+class TestComparisonSigns:
+    """`comparison` signs a rise with +, a fall with -, and no change with neither."""
+
+    def test_rise_under_one_dollar(self, cat: mc.Catalog) -> None:
+        """A rise of 50 cents is +$0.50."""
+        a = hourly(cat, "2024-05")
+        b = attrs.evolve(hourly(cat, "2025-05"), value=a.value + Decimal("0.5"))
+        lines = comparison(cat, mc.compare(a, b)).splitlines()
+        assert lines[5:9] == [
+            "change          +$0.50",
+            "percent change  +2.1%",
+            "ratio           1.021",
+            "annualized      +2.07% a year",
+        ]
+
+    def test_no_change(self, cat: mc.Catalog) -> None:
+        """Equal figures: no change, unsigned."""
+        a = hourly(cat, "2024-05")
+        b = attrs.evolve(hourly(cat, "2025-05"), value=a.value)
+        lines = comparison(cat, mc.compare(a, b)).splitlines()
+        assert lines[5:9] == [
+            "change          $0.00",
+            "percent change  0.0%",
+            "ratio           1",
+            "annualized      0.00% a year",
+        ]
+
+    def test_rise_under_one_percent(self, cat: mc.Catalog) -> None:
+        """A rise of half a percent is +0.5%."""
+        a = attrs.evolve(wage(cat, "2008-05"), value=Decimal(50000))
+        b = attrs.evolve(
+            wage(cat, "2008-05"), value=Decimal(50250), period=mc.Period.parse("2009-05")
+        )
+        lines = comparison(cat, mc.compare(a, b)).splitlines()
+        assert "percent change  +0.5%" in lines
+        assert "annualized      +0.50% a year" in lines
