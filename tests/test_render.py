@@ -359,7 +359,8 @@ class TestJobPointer:
     def test_few_tasks_with_technology(self, cat: mc.Catalog) -> None:
         """Three tasks, all shown, still point to the technology examples."""
         occupation = cat.occupations["medical-secretaries"]
-        few = attrs.evolve(occupation, tasks=occupation.tasks[:3])
+        changes: dict[str, Any] = {"tasks": occupation.tasks[:3]}
+        few = attrs.evolve(occupation, **changes)
         lines = entity(cat, few).splitlines()
         assert sum(line.startswith("  task (") for line in lines) == 3
         assert lines[-2:] == [
@@ -370,7 +371,8 @@ class TestJobPointer:
     def test_all_shown(self, cat: mc.Catalog) -> None:
         """Five tasks and no technology: all is shown, and nothing points further."""
         occupation = cat.occupations["medical-secretaries"]
-        five = attrs.evolve(occupation, tasks=occupation.tasks[:5], technology=())
+        changes: dict[str, Any] = {"tasks": occupation.tasks[:5], "technology": ()}
+        five = attrs.evolve(occupation, **changes)
         lines = entity(cat, five).splitlines()
         assert sum(line.startswith("  task (") for line in lines) == 5
         assert not any(line.startswith("  more:") for line in lines)
