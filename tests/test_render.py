@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 
 import attrs
 import pytest
@@ -13,6 +18,7 @@ from medcoder_careers._cli.render import (
     WIDTH,
     comparison,
     entity,
+    quick_facts,
     search_table,
     series_table,
     statistics_table,
@@ -428,3 +434,164 @@ class TestComparisonSigns:
         lines = comparison(cat, mc.compare(a, b)).splitlines()
         assert "percent change  +0.5%" in lines
         assert "annualized      +0.50% a year" in lines
+
+
+def edit_records(data: Path, name: str, change: Callable[[dict[str, Any]], None]) -> None:
+    """Apply *change* to each record of the data copy's ``{name}.json``."""
+    path = data / f"{name}.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for record in document[name]:
+        change(record)
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def edit_table(data: Path, file: str, statement: str, *arguments: object) -> None:
+    """Run *statement* on the data copy's table *file*, and record its new digest."""
+    connection = sqlite3.connect(data / file)
+    with connection:
+        connection.execute(statement, arguments)
+    connection.close()
+    manifest = data / "manifest.json"
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    document["files"][file] = hashlib.sha256((data / file).read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(document), encoding="utf-8")
+
+
+BILLING_NATION: Final = "OEUN0000000000000433021"
+CODERS_CA: Final = "OEUS0600000000000292072"
+
+
+class TestQuickFactsNotes:
+    """`quick_facts` cites each item: its period (or that none is stated), source and notes."""
+
+    def test_notes(self, data_copy: Path) -> None:
+        """A figure's own words and other SOC codes are noted; a fact with no period says so."""
+
+        def statistic(record: dict[str, Any]) -> None:
+            if (record["source"], record["occupation"], record["measure"]) == (
+                "ep-2024-34",
+                "billing-cost-and-rate-clerks",
+                "projected_change_percent",
+            ):
+                record["descriptor"] = "Little or no change"
+                record["definition"] = "43-3011"
+
+        def fact(record: dict[str, Any]) -> None:
+            if (record["occupation"], record["topic"]) == (
+                "billing-cost-and-rate-clerks",
+                "work_experience",
+            ):
+                record["period"] = None
+
+        edit_records(data_copy, "statistics", statistic)
+        edit_records(data_copy, "facts", fact)
+        cat = mc.load(data_copy)
+        assert quick_facts(cat, cat.quick_facts("43-3021")).splitlines() == [
+            "quick facts: the nation",
+            "  median pay: $48,500 a year (2025-05, source oews-2025-05)",
+            "  median pay: $23.32 an hour (2025-05, source oews-2025-05)",
+            "  jobs: 404,060 wage and salary jobs (2025-05, source oews-2025-05)",
+            "  projected from: 429,800 all jobs, self-employed included (2024, source",
+            "      ep-2024-34)",
+            "  projected change: -0.4%, Little or no change (2024/2034, source ep-2024-34,",
+            "      SOC 43-3011)",
+            "  projected jobs: -1,900 (2024/2034, source ep-2024-34)",
+            "  openings: 42,200 a year (2024/2034, source ep-2024-34)",
+            "  entry-level education: High school diploma or equivalent (2024, source",
+            "      ep-2024-34)",
+            "  work experience: None (period not stated, source ep-2024-34)",
+            "  on-the-job training: Moderate-term on-the-job training (2024, source",
+            "      ep-2024-34)",
+            "  credentials: none",
+        ]
+
+
+class TestQuickFactsMissing:
+    """A missing figure of the area says why: its own record's reason, or not in the data."""
+
+    def test_not_in_the_data(self, data_copy: Path) -> None:
+        """No release lists the nation's median: not in the data, whatever industries lack."""
+        for year in range(2019, 2025):
+            edit_table(
+                data_copy,
+                f"oews-{year}-05.sqlite",
+                "UPDATE cell SET v13 = NULL, f13 = NULL WHERE key = ?",
+                BILLING_NATION,
+            )
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v13 = NULL, f13 = NULL WHERE key = ?",
+            BILLING_NATION,
+        )
+        cat = mc.load(data_copy)
+        assert cat.unpublished(
+            occupation="43-3021", area="US", measure="annual_wage", percentile=50
+        )
+        lines = quick_facts(cat, cat.quick_facts("43-3021")).splitlines()
+        assert lines[1:3] == [
+            "  median pay: yearly: not in the data",
+            "  median pay: $23.32 an hour (2025-05, source oews-2025-05)",
+        ]
+
+    def test_own_reason(self, data_copy: Path) -> None:
+        """The newest record of the figure's own measure, percentile and occupation says why.
+
+        Around the coders' figures of California the copy has other reasons:
+        another percentile withheld, the annual mean not published, the
+        billing clerks' median withheld, and May 2024 with no estimate.
+        """
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v13 = '-', f13 = '4', v11 = '-', f11 = '8',"
+            " v01 = '-', f01 = '8', v04 = '-', f04 = '4' WHERE key = ?",
+            CODERS_CA,
+        )
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = 'OEUS0600000000000433021'",
+        )
+        connection = sqlite3.connect(data_copy / "oews.sqlite")
+        row = connection.execute(
+            "SELECT * FROM cell WHERE key = 'OEUS0600000000000436013'"
+        ).fetchone()
+        connection.close()
+        insert = f"INSERT INTO cell VALUES ({', '.join('?' * len(row))})"  # noqa: S608 - placeholders
+        edit_table(data_copy, "oews-2024-05.sqlite", insert, *row)
+        cat = mc.load(data_copy)
+        covered = cat.unpublished(occupation="medical coder", area="CA", source="oews-2024-05")
+        assert {r.reason for r in covered} == {mc.UnpublishedReason.NO_ESTIMATE}
+        lines = quick_facts(cat, cat.quick_facts("medical coder", area="CA")).splitlines()
+        assert lines[1:7] == [
+            "  median pay: yearly: not published: Wages for some occupations that do not",
+            "      generally work year-round, full time, are reported either as hourly wages",
+            "      or annual salaries depending on how they are typically paid. (2025-05,",
+            "      source oews-2025-05)",
+            "  median pay: $29.71 an hour (2025-05, source oews-2025-05)",
+            "  jobs: withheld by BLS: Estimate not released. (2025-05, source oews-2025-05)",
+        ]
+
+
+class TestHeadingWidth:
+    """A comparison's heading and its "vs" line are each cut to 80 columns."""
+
+    def test_long_titles(self, data_copy: Path) -> None:
+        """Titles too long for a line end in ... at exactly 80 characters."""
+        long_titles = {
+            "medical-records-and-health-information-technicians": "C" * 60,
+            "medical-secretaries": "S" * 77,
+        }
+
+        def retitle(record: dict[str, Any]) -> None:
+            record["title"] = long_titles.get(record["id"], record["title"])
+
+        edit_records(data_copy, "occupations", retitle)
+        cat = mc.load(data_copy)
+        b = attrs.evolve(wage(cat, "2008-05"), occupation="medical-secretaries")
+        lines = comparison(cat, mc.compare(wage(cat, "2004"), b)).splitlines()
+        assert lines[:2] == [
+            "annual wage, median: " + "C" * 56 + "...",
+            "  vs " + "S" * 72 + "...",
+        ]
