@@ -2655,3 +2655,18 @@ class TestSharedOutput:
         assert "\r" not in out
         assert out.startswith("score,kind,id,name,title\n0.95,occupation,")
         assert out.count("\n") == 3
+
+
+class TestSeriesRealRange:
+    """`series --real` restates both ends of a range in constant dollars, in the table."""
+
+    def test_range_row(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The constant-dollar cell of a range is its low end "to" its high end."""
+        argv = ("series", CODER, "annual_salary", "--experience", "1 to 4 years", "--real")
+        status, out, _ = run(capsys, *argv)
+        assert status == 0
+        assert out.splitlines()[1:4] == [
+            "PERIOD   VALUE               IN 2009 $           SOURCE       DEFINITION  OTHERS",
+            "-------  ------------------  ------------------  -----------  ----------  ------",
+            "2009-08  $29,375 to $40,349  $29,375 to $40,349  blog-med...  -           0",
+        ]
