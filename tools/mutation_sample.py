@@ -51,7 +51,11 @@ MODULES: Final[Mapping[str, tuple[str, ...]]] = {
     "_cli/figures": ("tests/test_cli.py",),
     "_cli/files": ("tests/test_cli.py",),
     "_cli/records": ("tests/test_cli.py",),
-    "_cli/render": ("tests/test_cli.py", "tests/test_render.py"),
+    "_cli/render": (
+        "tests/test_cli.py",
+        "tests/test_render.py",
+        "tests/test_render_tables.py",
+    ),
     "_compare": ("tests/test_compare.py",),
     "_data/__init__": ("tests/test_load.py",),
     "_data/codec": ("tests/test_load.py", "tests/test_model.py", "tests/test_store.py"),
