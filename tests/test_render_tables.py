@@ -116,11 +116,12 @@ class TestStatisticsTableEnd:
     """`statistics_table` ends with the count and, for a long result, how to narrow it."""
 
     def test_forty_rows_not_narrowed(self, cat: mc.Catalog) -> None:
-        """Forty rows are not yet long: the table ends with the count and the SOC note."""
+        """Forty rows are not yet long: the table ends with the count and the notes."""
         stats = cat.stats(occupation="medical-secretaries", area=NATION)[:40]
-        assert statistics_table(cat, stats).splitlines()[-2:] == [
+        assert statistics_table(cat, stats).splitlines()[-3:] == [
             f"40 statistics (data {cat.data_version})",
             "SOC: the codes a figure counts",
+            "JOBS: wage/sal = wage and salary jobs",
         ]
 
     def test_forty_one_rows_narrowed(self, cat: mc.Catalog) -> None:
@@ -139,6 +140,30 @@ class TestStatisticsTableEnd:
         assert statistics_table(cat, stats).splitlines()[-1] == (
             "narrow it with --area or --period"
         )
+
+
+class TestStatisticsTableJobs:
+    """`statistics_table` says which jobs a count counts: once for all, or as a legend."""
+
+    def test_one_coverage(self, cat: mc.Catalog) -> None:
+        """Counts all of one coverage say it once."""
+        stats = cat.stats(occupation="medical-secretaries", area="0600000", measure="employment")
+        assert statistics_table(cat, stats).splitlines()[-1] == (
+            "jobs counted: wage and salary jobs"
+        )
+
+    def test_counts_beside_other_figures(self, cat: mc.Catalog) -> None:
+        """Beside figures that count no jobs, the JOBS column's "wage/sal" is explained."""
+        stats = cat.stats(occupation="medical-secretaries", area="0600000")
+        assert {s.coverage for s in stats} == {None, mc.Coverage.WAGE_AND_SALARY}
+        lines = statistics_table(cat, stats).splitlines()
+        assert lines[1].split()[-2:] == ["JOBS", "VALUE"]
+        assert lines[-1] == "JOBS: wage/sal = wage and salary jobs"
+
+    def test_no_counts(self, cat: mc.Catalog) -> None:
+        """Figures that count no jobs say nothing of jobs."""
+        stats = cat.stats(occupation="medical-secretaries", area="0600000", measure="annual_wage")
+        assert statistics_table(cat, stats).splitlines()[-1] == "SOC: the codes a figure counts"
 
 
 class TestUnpublishedLines:

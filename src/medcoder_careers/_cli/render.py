@@ -187,8 +187,9 @@ def statistics_table(cat: Catalog, stats: Sequence[Statistic]) -> str:
     handbook as its edition, "OOH 2006-07 ed."), measure, qualifiers,
     industry and jobs counted (coverage) too, whenever they vary. What every
     row of a table shares is said once, above it. At the end: the count, the
-    jobs counted when one coverage holds for all, and, for a long result,
-    the options that would narrow it.
+    jobs counted when one coverage holds for all (else, when any figure
+    counts jobs, what each abbreviation of the JOBS column stands for), and,
+    for a long result, the options that would narrow it.
     """
     if not stats:
         return "no statistics match"
@@ -203,7 +204,7 @@ def statistics_table(cat: Catalog, stats: Sequence[Statistic]) -> str:
     coverages = {s.coverage for s in stats}
     if len(coverages) == 1 and (coverage := next(iter(coverages))) is not None:
         lines.append(f"jobs counted: {COVERAGE_WORDS[coverage]}")
-    elif len(counted := sorted(c for c in coverages if c is not None)) > 1:
+    elif counted := sorted(c for c in coverages if c is not None):
         lines.append("JOBS: " + "; ".join(f"{_SHORT[c]} = {COVERAGE_WORDS[c]}" for c in counted))
     if len(stats) > _LONG:
         varying = [opt for name, opt in _NARROWING if len({getattr(s, name) for s in stats}) > 1]
