@@ -367,6 +367,20 @@ class TestSearchTable:
             "2 results for 'coder', best first",
         ]
 
+    def test_a_line_break_in_a_name(self, cat: mc.Catalog) -> None:
+        """A name holding a line break (any splitlines() ends one) keeps its row on one line."""
+        results = [
+            mc.SearchResult(entity=cat.occupations[CODER], kind="occupation", name=name, score=1)
+            for name in ("Chart\u2028Abstractor", "Chart\nAbstractor")
+        ]
+        assert search_table(results, "chart abstractor").splitlines()[2:] == [
+            "1.00   medical-records-and-health-information-technicians  Chart Abstractor",
+            "       occupation: Medical Records and Health Information Technicians",
+            "1.00   medical-records-and-health-information-technicians  Chart Abstractor",
+            "       occupation: Medical Records and Health Information Technicians",
+            "2 results for 'chart abstractor', best first",
+        ]
+
 
 def blog_salaries(cat: mc.Catalog) -> tuple[mc.Statistic, mc.Statistic]:
     """A salary range of August 2009 (packaged) and one a year later (made up)."""

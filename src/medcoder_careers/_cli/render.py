@@ -155,9 +155,11 @@ def table(
     When the table is too wide, the *flexible* columns (by index, in
     order) give way first, down to ten characters each; then the widest
     column but the *fixed* ones (a figure is never cut) loses one character
-    at a time. Cells cut short end in ``...``.
+    at a time. Cells cut short end in ``...``; a line break in a cell is
+    shown as a space.
     """
-    body = [list(row) for row in rows]
+    # A cell is one line: a line break in the data (a name may hold one) would split its row.
+    body = [[" ".join(cell.splitlines()) for cell in row] for row in rows]
     widths = [max([len(h), *(len(row[i]) for row in body)]) for i, h in enumerate(headers)]
     excess = sum(widths) + len(_GAP) * (len(widths) - 1) - width
     for index in flexible:
