@@ -230,6 +230,7 @@ class TestStatisticsTableColumns:
             "Auburn-Opelika, AL  location quotient  43-3021  -         0.47",
             "5 statistics (data 2027.1)",
             "SOC: the codes a figure counts",
+            "JOBS: wage/sal = wage and salary jobs",
         ]
 
     def test_unstated_definition(self, cat: mc.Catalog) -> None:
