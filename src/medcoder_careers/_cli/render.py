@@ -306,11 +306,16 @@ def _credential_fields(cat: Catalog, record: Credential) -> list[tuple[str, obje
     return fields + [("for", cat.occupations[o].title) for o in record.related_occupations]
 
 
+def _words(value: str) -> str:
+    """A vocabulary value as words: ``professional_association`` is "professional association"."""
+    return value.replace("_", " ")
+
+
 def _organization_fields(cat: Catalog, record: Organization) -> list[tuple[str, object]]:
     fields: list[tuple[str, object]] = [("name", record.name)]
     if record.abbreviation:
         fields.append(("abbreviation", record.abbreviation))
-    fields.append(("kind", record.kind))
+    fields.append(("kind", _words(record.kind)))
     if record.address:
         fields.append(("address", record.address))
     if record.website:
@@ -322,7 +327,7 @@ def _organization_fields(cat: Catalog, record: Organization) -> list[tuple[str, 
 
 
 def _source_fields(record: Source) -> list[tuple[str, object]]:
-    fields: list[tuple[str, object]] = [("title", record.title), ("kind", record.kind)]
+    fields: list[tuple[str, object]] = [("title", record.title), ("kind", _words(record.kind))]
     if record.edition:
         fields.append(("edition", record.edition))
     return [*fields, ("retrieved via", record.retrieved_via)]
