@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -25,6 +24,8 @@ from medcoder_careers._cli.render import (
     table,
     value,
 )
+
+from .data_copies import edit_table
 
 cells = st.text(st.characters(codec="ascii", categories=("L", "N", "P", "Zs")), max_size=60)
 
@@ -444,18 +445,6 @@ def edit_records(data: Path, name: str, change: Callable[[dict[str, Any]], None]
     for record in document[name]:
         change(record)
     path.write_text(json.dumps(document), encoding="utf-8")
-
-
-def edit_table(data: Path, file: str, statement: str, *arguments: object) -> None:
-    """Run *statement* on the data copy's table *file*, and record its new digest."""
-    connection = sqlite3.connect(data / file)
-    with connection:
-        connection.execute(statement, arguments)
-    connection.close()
-    manifest = data / "manifest.json"
-    document = json.loads(manifest.read_text(encoding="utf-8"))
-    document["files"][file] = hashlib.sha256((data / file).read_bytes()).hexdigest()
-    manifest.write_text(json.dumps(document), encoding="utf-8")
 
 
 BILLING_NATION: Final = "OEUN0000000000000433021"

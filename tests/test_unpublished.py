@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
@@ -19,22 +16,12 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 
 from . import strategies
+from .data_copies import edit_table
 
 LIMA: Final = "Lima, OH"
 REGISTRARS: Final = "29-9021"
 LAFAYETTE: Final = "0029180"  # Lafayette, LA: BLS withheld the billing clerks' mean wage
 CA_CODERS: Final = "OEUS0600000000000292072"
-
-
-def _edit(data: Path, file: str, statement: str, *arguments: object) -> None:
-    connection = sqlite3.connect(data / file)
-    with connection:
-        connection.execute(statement, arguments)
-    connection.close()
-    manifest = data / "manifest.json"
-    document = json.loads(manifest.read_text(encoding="utf-8"))
-    document["files"][file] = hashlib.sha256((data / file).read_bytes()).hexdigest()
-    manifest.write_text(json.dumps(document), encoding="utf-8")
 
 
 class TestNoEstimate:
@@ -83,7 +70,7 @@ class TestWithheld:
 
     def test_not_applicable(self, data_copy: Path) -> None:
         """'-' with footnote 4 (paid the other way) is not applicable, with footnote 4's words."""
-        _edit(
+        edit_table(
             data_copy,
             "oews.sqlite",
             "UPDATE cell SET v08 = '-', f08 = '4' WHERE key = ?",
@@ -105,7 +92,7 @@ class TestWithheld:
         self, data_copy: Path, column: str, marker: str, measure: str
     ) -> None:
         """A national file's '*' or '**' is withheld; the file's words for it are the footnote."""
-        _edit(
+        edit_table(
             data_copy,
             "oews-2024-05.sqlite",
             f"UPDATE cell SET {column} = ? WHERE soc = '292072'",  # noqa: S608 - a fixed column
@@ -126,7 +113,7 @@ class TestTopCoded:
     @pytest.mark.parametrize(("value", "footnote"), [("#", None), ("-", "5")])
     def test_at_least(self, data_copy: Path, value: str, footnote: str | None) -> None:
         """'#', or '-' with footnote 5, is at least the top code, and nothing is missing."""
-        _edit(
+        edit_table(
             data_copy,
             "oews.sqlite",
             "UPDATE cell SET v15 = ?, f15 = ? WHERE key = ?",

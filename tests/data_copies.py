@@ -1,0 +1,20 @@
+"""Edits to a test's copy of the data directory (the `data_copy` fixture), shared by test files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+
+def edit_table(data: Path, file: str, statement: str, *arguments: object) -> None:
+    """Run *statement* on the data copy's table *file*, and record its new digest."""
+    connection = sqlite3.connect(data / file)
+    with connection:
+        connection.execute(statement, arguments)
+    connection.close()
+    manifest = data / "manifest.json"
+    document = json.loads(manifest.read_text(encoding="utf-8"))
+    document["files"][file] = hashlib.sha256((data / file).read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(document), encoding="utf-8")
