@@ -402,9 +402,10 @@ def _mutate(module: str, work: Path, skip: frozenset[str]) -> list[tuple[str, st
     if skip:
         # Make the mutants (and the tests' map) first, to learn their names, then run the others.
         subprocess.run([*mutmut, "run", _MATCHES_NONE], cwd=work, check=False, capture_output=True)
-        chosen = [name for name, _ in _statuses(work) if name not in skip]
+        made = _statuses(work)
+        chosen = [name for name, _ in made if name not in skip]
         if not chosen:  # every mutant listed, or none made
-            return _statuses(work)
+            return made
     run = subprocess.run([*mutmut, "run", "--max-children", "2", *chosen], cwd=work, check=False)
     if run.returncode:
         # mutmut refuses to run without a mutant; the module's record says whether it had one
