@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def edit_table(data: Path, file: str, statement: str, *arguments: object) -> None:
@@ -18,3 +20,12 @@ def edit_table(data: Path, file: str, statement: str, *arguments: object) -> Non
     document = json.loads(manifest.read_text(encoding="utf-8"))
     document["files"][file] = hashlib.sha256((data / file).read_bytes()).hexdigest()
     manifest.write_text(json.dumps(document), encoding="utf-8")
+
+
+def edit_records(data: Path, name: str, change: Callable[[dict[str, Any]], None]) -> None:
+    """Apply *change* to each record of the data copy's ``{name}.json``."""
+    path = data / f"{name}.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for record in document[name]:
+        change(record)
+    path.write_text(json.dumps(document), encoding="utf-8")

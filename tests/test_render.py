@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
@@ -25,7 +23,7 @@ from medcoder_careers._cli.render import (
     value,
 )
 
-from .data_copies import edit_table
+from .data_copies import edit_records, edit_table
 
 cells = st.text(st.characters(codec="ascii", categories=("L", "N", "P", "Zs")), max_size=60)
 
@@ -436,15 +434,6 @@ class TestComparisonSigns:
         lines = comparison(cat, mc.compare(a, b)).splitlines()
         assert "percent change  +0.5%" in lines
         assert "annualized      +0.50% a year" in lines
-
-
-def edit_records(data: Path, name: str, change: Callable[[dict[str, Any]], None]) -> None:
-    """Apply *change* to each record of the data copy's ``{name}.json``."""
-    path = data / f"{name}.json"
-    document = json.loads(path.read_text(encoding="utf-8"))
-    for record in document[name]:
-        change(record)
-    path.write_text(json.dumps(document), encoding="utf-8")
 
 
 BILLING_NATION: Final = "OEUN0000000000000433021"

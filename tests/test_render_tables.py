@@ -35,21 +35,13 @@ from medcoder_careers._cli.render import (
 from medcoder_careers._model import NATION
 from medcoder_careers._topics import topics
 
+from .test_render import wage
+
 CODER = "medical-records-and-health-information-technicians"
 """The occupation most records are about."""
 
 LONG_TITLE = "Medical Records and Health Information Technicians, Coders and Abstractors (all)"
 """A title of 81 characters: one more than a line holds."""
-
-
-def wage(cat: mc.Catalog, period: str) -> mc.Statistic:
-    """The packaged median annual wage of *period*, for the whole occupation."""
-    (stat,) = (
-        s
-        for s in cat.stats(measure="annual_wage", percentile=50, period=period)
-        if s.industry is None
-    )
-    return stat
 
 
 class TestDollars:
