@@ -784,12 +784,12 @@ class TestTableReferences:
             "source": "oews-2020-05",
             "citation": {"source": "oews-2020-05", "quote": "1"},
         }
+        index = len(document["statistics"])
         document["statistics"] += [figure, other]  # the other: not a release a table holds
         _save(document, path)
-        last = len(document["statistics"]) - 1
         assert _problems(data_copy) == [
             (
-                f"statistics.json: statistics[{last - 1}]: is a figure of oews-2019-05 2019-05,"
+                f"statistics.json: statistics[{index}]: is a figure of oews-2019-05 2019-05,"
                 " which oews-2019-05.sqlite holds"
             )
         ]
