@@ -438,6 +438,7 @@ class TestComparisonSigns:
 
 BILLING_NATION: Final = "OEUN0000000000000433021"
 CODERS_CA: Final = "OEUS0600000000000292072"
+CODERS_ID: Final = "medical-records-and-health-information-technicians"
 
 
 class TestQuickFactsNotes:
@@ -550,6 +551,86 @@ class TestQuickFactsMissing:
             "      source oews-2025-05)",
             "  median pay: $29.71 an hour (2025-05, source oews-2025-05)",
             "  jobs: withheld by BLS: Estimate not released. (2025-05, source oews-2025-05)",
+        ]
+
+    def test_the_current_code_wins(self, data_copy: Path) -> None:
+        """A release counting the coders under two SOC codes: their own code's record says why.
+
+        The copy's May 2025 table also lists the coders under 29-2098, with
+        no cell: that code has no estimate in California, where the coders'
+        own median is withheld.
+        """
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "INSERT INTO occupation VALUES ('292098', ?, '29-2098')",
+            CODERS_ID,
+        )
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = ?",
+            CODERS_CA,
+        )
+        cat = mc.load(data_copy)
+        reasons = {
+            (r.definition, r.reason)
+            for r in cat.unpublished(
+                occupation=CODERS_ID, area="CA", measure="annual_wage", percentile=50
+            )
+        }
+        assert reasons == {
+            ("29-2072", mc.UnpublishedReason.WITHHELD),
+            ("29-2098", mc.UnpublishedReason.NO_ESTIMATE),
+        }
+        lines = quick_facts(cat, cat.quick_facts(CODERS_ID, area="CA")).splitlines()
+        assert lines[1:3] == [
+            "  median pay: yearly: withheld by BLS: Estimate not released. (2025-05, source",
+            "      oews-2025-05)",
+        ]
+
+    def test_the_current_code_wins_whatever_the_order(self, data_copy: Path) -> None:
+        """The second code's record comes first (29-2071 sorts before 29-2072), yet loses.
+
+        Neither code has a cell in California, so both records say no
+        estimate: only the SOC note would tell them apart.
+        """
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "INSERT INTO occupation VALUES ('292071', ?, '29-2071')",
+            CODERS_ID,
+        )
+        edit_table(data_copy, "oews.sqlite", "DELETE FROM cell WHERE key = ?", CODERS_CA)
+        cat = mc.load(data_copy)
+        found = cat.unpublished(
+            occupation=CODERS_ID, area="CA", measure="annual_wage", percentile=50
+        )
+        assert [r.definition for r in found] == ["29-2071", "29-2072"]
+        lines = quick_facts(cat, cat.quick_facts(CODERS_ID, area="CA")).splitlines()
+        assert lines[1:3] == [
+            "  median pay: yearly: no estimate: the release has none for this area (2025-05,",
+            "      source oews-2025-05)",
+        ]
+
+    def test_another_code_is_named(self, data_copy: Path) -> None:
+        """A reason from a release that counts the coders under another code names that code."""
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE occupation SET definition = '29-2098' WHERE soc = '292072'",
+        )
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = ?",
+            CODERS_CA,
+        )
+        cat = mc.load(data_copy)
+        lines = quick_facts(cat, cat.quick_facts(CODERS_ID, area="CA")).splitlines()
+        assert lines[1:3] == [
+            "  median pay: yearly: withheld by BLS: Estimate not released. (2025-05, source",
+            "      oews-2025-05, SOC 29-2098)",
         ]
 
 

@@ -678,7 +678,12 @@ def _fact(fact: Fact | None) -> str:
 
 
 def _missing(cat: Catalog, facts: QuickFacts, measure: Measure, percentile: int | None) -> str:
-    """Why a figure of the area is missing: withheld, no estimate, or simply not in the data."""
+    """Why a figure of the area is missing: withheld, no estimate, or simply not in the data.
+
+    The newest release's record gives the reason. Where that release counts
+    the occupation under two SOC codes, the record of the occupation's
+    current code wins; a record of another code names it, as a figure does.
+    """
     found = cat.unpublished(
         occupation=facts.occupation,
         measure=measure,
@@ -688,8 +693,14 @@ def _missing(cat: Catalog, facts: QuickFacts, measure: Measure, percentile: int 
     )
     if not found:
         return "not in the data"
-    newest = max(found, key=lambda record: (record.period, record.source))
-    cited = _cited(newest.period, newest.source)
+    current = facts.current_definition
+    newest = max(
+        found, key=lambda record: (record.period, record.source, record.definition == current)
+    )
+    notes = []
+    if newest.definition is not None and newest.definition != current:
+        notes.append(f"SOC {newest.definition}")
+    cited = _cited(newest.period, newest.source, *notes)
     if newest.reason is UnpublishedReason.NO_ESTIMATE:
         return f"no estimate: the release has none for this area {cited}"
     label = "withheld by BLS" if newest.reason is UnpublishedReason.WITHHELD else "not published"
