@@ -80,8 +80,20 @@ class TestCatalog:
             cat.extra = 1  # type: ignore[attr-defined]
 
     def test_repr(self, cat: mc.Catalog) -> None:
-        """The repr summarises the release."""
-        assert repr(cat).startswith(f"<Catalog data {mc.DATA_VERSION}:")
+        """The repr summarises the release: its records and its table cells, counted."""
+        assert repr(cat) == (
+            f"<Catalog data {mc.DATA_VERSION}: 6 occupations, 5 credentials, 10 organizations,"
+            " 36 sources, 583 areas, 112 statistics and 3715 table cells, 66 facts>"
+        )
+        counts = [len(cat.occupations), len(cat.credentials), len(cat.organizations)]
+        assert counts + [len(cat.sources), len(cat.areas), len(cat.facts)] == [
+            6,
+            5,
+            10,
+            36,
+            583,
+            66,
+        ]
 
 
 class TestLookup:

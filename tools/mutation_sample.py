@@ -40,6 +40,8 @@ MODULES: Final[Mapping[str, tuple[str, ...]]] = {
     "_catalog": (
         "tests/test_catalog.py",
         "tests/test_cli.py",
+        "tests/test_compare.py",
+        "tests/test_frame.py",
         "tests/test_fuzz_api.py",
         "tests/test_oews.py",
         "tests/test_bad_input.py",
