@@ -85,15 +85,22 @@ class TestCatalog:
             f"<Catalog data {mc.DATA_VERSION}: 6 occupations, 5 credentials, 10 organizations,"
             " 36 sources, 583 areas, 112 statistics and 3715 table cells, 66 facts>"
         )
-        counts = [len(cat.occupations), len(cat.credentials), len(cat.organizations)]
-        assert counts + [len(cat.sources), len(cat.areas), len(cat.facts)] == [
-            6,
-            5,
-            10,
-            36,
-            583,
-            66,
-        ]
+        counts = {
+            "occupations": len(cat.occupations),
+            "credentials": len(cat.credentials),
+            "organizations": len(cat.organizations),
+            "sources": len(cat.sources),
+            "areas": len(cat.areas),
+            "facts": len(cat.facts),
+        }
+        assert counts == {
+            "occupations": 6,
+            "credentials": 5,
+            "organizations": 10,
+            "sources": 36,
+            "areas": 583,
+            "facts": 66,
+        }
 
 
 class TestLookup:

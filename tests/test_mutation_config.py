@@ -24,6 +24,7 @@ from mutation_sample import (
     SCORES,
     has_functions,
     listed,
+    moved,
     pick,
     ready,
     ready_groups,
@@ -177,3 +178,51 @@ class TestScores:
         docs = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
         assert table() in docs
         assert table().count("\n") == len(MODULES) + 1
+
+
+class TestMoved:
+    """A listed mutant whose name has come to stand for another mutation is told apart."""
+
+    SOURCE = "def f(x):\n    y = x + 1\n    return y * 2  # doubled\n"
+    MUTATED = (
+        "def x_f__mutmut_orig(x):\n    y = x + 1\n    return y * 2\n"
+        "def x_f__mutmut_1(x):\n    y = x - 1\n    return y * 2\n"
+        "def x_f__mutmut_2(x):\n    y = x + 1\n    return y / 2\n"
+    )
+
+    def test_in_place(self) -> None:
+        """A mutant that changes the line its listing gives has not moved (a comment aside)."""
+        listing = {"pkg.mod.x_f__mutmut_1": 2, "pkg.mod.x_f__mutmut_2": 3}
+        assert moved(self.MUTATED, self.SOURCE, listing) == frozenset()
+
+    @pytest.mark.parametrize(
+        ("name", "line"),
+        [
+            ("pkg.mod.x_f__mutmut_1", 3),  # the name now changes another line
+            ("pkg.mod.x_f__mutmut_2", 2),
+            ("pkg.mod.x_f__mutmut_9", 2),  # no such mutant any more
+            ("pkg.mod.x_g__mutmut_1", 2),  # no such function
+            ("pkg.mod.x_f__mutmut_1", 0),  # no such line
+            ("pkg.mod.x_f__mutmut_1", 4),
+        ],
+    )
+    def test_moved(self, name: str, line: int) -> None:
+        """A listing whose line the mutant does not change, or whose mutant is gone, has moved."""
+        assert moved(self.MUTATED, self.SOURCE, {name: line}) == {name}
+
+    def test_a_longer_line_is_another(self) -> None:
+        """A line that only begins with the changed line's text is another line."""
+        source = "def f(x):\n    y = x + 10\n"
+        mutated = "def x_f__mutmut_orig(x):\n    y = x + 1\ndef x_f__mutmut_1(x):\n    y = x - 1\n"
+        assert moved(mutated, source, {"pkg.mod.x_f__mutmut_1": 2}) == {"pkg.mod.x_f__mutmut_1"}
+
+    def test_the_file_agrees_with_the_code(self) -> None:
+        """Each listed line of the equivalents file is a line of its module, within its length."""
+        for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            module, _, number = line.split("|", 1)[0].strip().rpartition(".py:")
+            lines = (PACKAGE / f"{module}.py").read_text(encoding="utf-8").splitlines()
+            assert number.isdigit(), line
+            assert 0 < int(number) <= len(lines), line
+            assert lines[int(number) - 1].strip(), line  # a line of code, not a blank one

@@ -19,6 +19,7 @@ shows a mutant).
 from __future__ import annotations
 
 import ast
+import difflib
 import json
 import os
 import re
@@ -365,13 +366,69 @@ def _config(chosen: list[str]) -> str:
 
 def _equivalent_names() -> set[str]:
     """The mutant names tests/mutation-equivalents.txt lists (the second field of a line)."""
-    names: set[str] = set()
+    return set(_equivalent_lines())
+
+
+def _equivalent_lines(module: str | None = None) -> dict[str, int]:
+    """Each mutant name the equivalents file lists (of *module*, or all), with its line there.
+
+    The first field of a line is ``module.py:LINE``, the line of the module the mutant changes.
+    """
+    lines: dict[str, int] = {}
     for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             fields = [field.strip() for field in line.split("|")]
             if len(fields) > 1:
-                names.add(fields[1])
-    return names
+                where, _, number = fields[0].rpartition(":")
+                if module is None or where == f"{module}.py":
+                    lines[fields[1]] = int(number) if number.isdigit() else 0
+    return lines
+
+
+def moved(mutated: str, source: str, listing: Mapping[str, int]) -> frozenset[str]:
+    """The mutants of *listing* that do not change the line of *source* their listing gives.
+
+    *mutated* is the module as mutmut writes it (every mutant a function beside
+    the original's copy), *source* the module itself, *listing* each listed
+    mutant with its line. mutmut numbers a function's mutants in order, so when
+    code is added to a function a listed name can come to stand for another
+    mutation: that name's judgement no longer holds. A mutant matches when the
+    first line it changes is, as text, the line its listing names.
+    """
+    functions = {
+        node.name: node
+        for node in ast.walk(ast.parse(mutated))
+        if isinstance(node, ast.FunctionDef)
+    }
+    lines = source.splitlines()
+    stale: set[str] = set()
+    for name, number in listing.items():
+        short = name.rpartition(".")[2]
+        original = functions.get(short.rpartition("__mutmut_")[0] + "__mutmut_orig")
+        mutant = functions.get(short)
+        if original is None or mutant is None or not 0 < number <= len(lines):
+            stale.add(name)
+            continue
+        # the def lines differ by name only: compare the bodies
+        before = (ast.get_source_segment(mutated, original) or "").splitlines()[1:]
+        after = (ast.get_source_segment(mutated, mutant) or "").splitlines()[1:]
+        changed = next(
+            (
+                line[1:]
+                for line in difflib.unified_diff(before, after, lineterm="", n=0)
+                if line.startswith("-") and not line.startswith("---")
+            ),
+            None,
+        )
+        if changed is None or not _same_line(changed, lines[number - 1]):
+            stale.add(name)
+    return frozenset(stale)
+
+
+def _same_line(mutated: str, line: str) -> bool:
+    """Whether *line* of the module is *mutated*'s line as mutmut copies it (comments dropped)."""
+    code, text = mutated.strip(), line.strip()
+    return text == code or (text.startswith(code) and text[len(code) :].lstrip().startswith("#"))
 
 
 def has_functions(module: str) -> bool:
@@ -385,10 +442,14 @@ _MATCHES_NONE: Final = "no mutant is named this"
 after making the mutants and mapping the tests to them, before running a mutant."""
 
 
-def _mutate(module: str, work: Path, skip: frozenset[str]) -> list[tuple[str, str]]:
-    """Copy the repository into *work*, mutate *module* there; return each mutant's status.
+def _mutate(
+    module: str, work: Path, skip: frozenset[str]
+) -> tuple[list[tuple[str, str]], frozenset[str]]:
+    """Copy the repository into *work*, mutate *module* there; each mutant's status, and more.
 
-    The mutants named in *skip* are made but not run: they stay ``not checked``.
+    The mutants named in *skip* are made but not run: they stay ``not checked``;
+    but a listed mutant that no longer changes its listed line (`moved`) runs,
+    and is returned beside the statuses, so that it is judged again.
     """
     for name in COPY:
         source = ROOT / name
@@ -400,22 +461,33 @@ def _mutate(module: str, work: Path, skip: frozenset[str]) -> list[tuple[str, st
     text = pyproject.read_text(encoding="utf-8")
     pyproject.write_text(_MUTMUT.sub(_config([module]), text, count=1), encoding="utf-8")
     mutmut = [sys.executable, "-m", "mutmut"]
+    # Make the mutants (and the tests' map) first, to learn their names and check the listing;
+    # the run after reuses both.
+    subprocess.run([*mutmut, "run", _MATCHES_NONE], cwd=work, check=False, capture_output=True)
+    mutants = work / "mutants" / "src" / "medcoder_careers" / f"{module}.py"
+    stale = (
+        moved(
+            mutants.read_text(encoding="utf-8"),
+            (work / "src" / "medcoder_careers" / f"{module}.py").read_text(encoding="utf-8"),
+            _equivalent_lines(module),
+        )
+        if mutants.is_file()
+        else frozenset()
+    )
     chosen: list[str] = []
     if skip:
-        # Make the mutants (and the tests' map) first, to learn their names, then run the others.
-        subprocess.run([*mutmut, "run", _MATCHES_NONE], cwd=work, check=False, capture_output=True)
         made = _statuses(work)
-        chosen = [name for name, _ in made if name not in skip]
+        chosen = [name for name, _ in made if name not in skip - stale]
         if not chosen:  # every mutant listed, or none made
-            return made
+            return made, stale
     run = subprocess.run([*mutmut, "run", "--max-children", "2", *chosen], cwd=work, check=False)
     if run.returncode:
         # mutmut refuses to run without a mutant; the module's record says whether it had one
-        meta = work / "mutants" / "src" / "medcoder_careers" / f"{module}.py.meta"
+        meta = mutants.with_name(mutants.name + ".meta")
         if meta.is_file() and not json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]:
-            return []
+            return [], stale
         run.check_returncode()
-    return _statuses(work)
+    return _statuses(work), stale
 
 
 def _statuses(work: Path) -> list[tuple[str, str]]:
@@ -433,16 +505,19 @@ def _statuses(work: Path) -> list[tuple[str, str]]:
 
 def _run(
     module: str, keep: str | None, skip: frozenset[str]
-) -> tuple[list[tuple[str, str]], float]:
-    """Mutate *module* in a scratch copy (kept under *keep*); its statuses and wall minutes."""
+) -> tuple[list[tuple[str, str]], frozenset[str], float]:
+    """Mutate *module* in a scratch copy (kept under *keep*).
+
+    Returns its statuses, the listed mutants that moved (`moved`), and the wall minutes.
+    """
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(keep) / module.replace("/", ".") if keep else Path(tmp)
         if keep:
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
-        statuses = _mutate(module, work, skip)
-    return statuses, (time.monotonic() - started) / 60
+        statuses, stale = _mutate(module, work, skip)
+    return statuses, stale, (time.monotonic() - started) / 60
 
 
 def main(argv: list[str]) -> int:
@@ -473,10 +548,13 @@ def main(argv: list[str]) -> int:
         if not has_functions(module):
             print(f"mutation sample: {module}: no mutants (no function for mutmut to change)")
             continue
-        statuses, minutes = _run(module, keep, skip)
+        statuses, stale, minutes = _run(module, keep, skip)
+        judged = allowed - stale
+        for name in sorted(stale):
+            print(f"  listed, but no longer the mutation its line names (judge it again): {name}")
         killed = sum(status in CAUGHT for _, status in statuses)
         missed = [name for name, status in statuses if status not in CAUGHT]
-        listed = sum(name in allowed for name in missed)
+        listed = sum(name in judged for name in missed)
         score = f"{100 * killed / len(statuses):.1f} %" if statuses else "no mutants"
         not_run = " (not run again)" if skip else ""
         print(
@@ -487,7 +565,7 @@ def main(argv: list[str]) -> int:
         bad += [
             f"{name} ({status})"
             for name, status in statuses
-            if status not in CAUGHT and name not in allowed
+            if status not in CAUGHT and name not in judged
         ]
     for name in bad:
         print(f"  not killed: {name}")
