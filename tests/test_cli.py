@@ -923,10 +923,10 @@ class TestCompareSelection:
             "medical-secretaries, medical-transcriptionists); add --occupation\n"
         )
 
-    def test_no_option_tells_apart(
+    def test_definition_tells_apart(
         self, capsys: pytest.CaptureFixture[str], data_copy: Path
     ) -> None:
-        """Figures that differ only where compare has no option ask for more filters.
+        """Figures that differ only in their definition ask for --from-definition, which picks one.
 
         Two figures of one release and occupation that count different SOC
         codes differ in the definition alone. (Figures that differ in nothing
@@ -942,23 +942,21 @@ class TestCompareSelection:
         )
         document["statistics"].append({**median, "definition": "29-2072", "value": "25600"})
         path.write_text(json.dumps(document), encoding="utf-8")
-        data = ("--data", str(data_copy), "compare")
-        err = assert_one_line_error(
-            run(
-                capsys,
-                *data,
-                "--measure",
-                "annual_wage",
-                "--percentile",
-                "50",
-                "--from-edition",
-                "2006-07",
-            )
-        )
+        data = ("--data", str(data_copy), "compare", "--measure", "annual_wage")
+        both = (*data, "--percentile", "50", "--from-edition", "2006-07")
+        err = assert_one_line_error(run(capsys, *both))
         assert err.endswith(
             "the 'from' statistic: 2 statistics match, differing in definition "
-            "(definition: 29-2071, 29-2072); add more filters\n"
+            "(definition: 29-2071, 29-2072); add --from-definition\n"
         )
+        later = ("--occupation", "29-2072", "--to-period", "2025-05")
+        for definition, value in [("29-2071", "$25,590"), ("29-2072", "$25,600")]:
+            status, out, _ = run(capsys, *both, "--from-definition", definition, *later)
+            assert status == 0
+            (line,) = [line for line in out.splitlines() if line.startswith("from ")]
+            assert line.split() == ["from", "2004", "ooh-2006-07", value]
+        err = assert_one_line_error(run(capsys, *both, "--from-definition", "29-9999", *later))
+        assert "no definition matches '29-9999'" in err
 
     def test_employment_asks_for_coverage(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Jobs counted two ways: the message asks which count, never joins them."""
@@ -2297,7 +2295,7 @@ _COVERAGE_HELP = "--coverage COVERAGE jobs an employment figure counts: all_jobs
 _SIDES_HELP = (
     "handbook edition, e.g. 2006-07 --{0}-source SOURCE source id,"
     " e.g. article-medical-information-coder --{0}-period PERIOD reference period,"
-    " e.g. 2004 or 2018-05"
+    " e.g. 2004 or 2018-05 --{0}-definition DEFINITION SOC codes counted, e.g. 29-2072 or 29-2098"
 )
 FIGURES_HELP = {
     "stats": (

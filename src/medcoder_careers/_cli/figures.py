@@ -174,6 +174,7 @@ _SIDE_FILTERS: Final = {
     "edition": "handbook edition, e.g. 2006-07",
     "source": "source id, e.g. article-medical-information-coder",
     "period": "reference period, e.g. 2004 or 2018-05",
+    "definition": "SOC codes counted, e.g. 29-2072 or 29-2098",
 }
 
 
@@ -206,14 +207,23 @@ def _given(args: argparse.Namespace, side: str) -> dict[str, str]:
 
 
 def _options(side: str, fields: Iterable[str]) -> list[str]:
-    """Return the options that tell statistics differing in *fields* apart."""
+    """Return the options that tell statistics differing in *fields* apart.
+
+    The definition's option comes only when nothing else tells them apart:
+    figures of other occupations or periods differ in their codes too, and
+    are better picked by those.
+    """
     options = {
         "occupation": "--occupation",
         "measure": "--measure",
         "period": f"--{side}-period",
         "source": f"--{side}-source (or --{side}-edition)",
     }
-    return [options[field] for field in fields if field in options]
+    fields = list(fields)
+    named = [options[field] for field in fields if field in options]
+    if named or "definition" not in fields:
+        return named
+    return [f"--{side}-definition"]
 
 
 def _pick(cat: Catalog, args: argparse.Namespace, side: str) -> Statistic:
