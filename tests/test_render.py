@@ -435,6 +435,22 @@ class TestComparisonSigns:
         assert "percent change  +0.5%" in lines
         assert "annualized      +0.50% a year" in lines
 
+    def test_a_huge_change(self, cat: mc.Catalog) -> None:
+        """A change past 28 digits (a loaded copy may hold any figure) prints whole, not a crash.
+
+        Decimal's round() raises past its context's 28 digits; the percent
+        change here has 30 before the point.
+        """
+        a = attrs.evolve(wage(cat, "2008-05"), value=Decimal("0.01"))
+        b = attrs.evolve(
+            wage(cat, "2008-05"), value=Decimal("1E+26"), period=mc.Period.parse("2009-05")
+        )
+        result = mc.compare(a, b)
+        lines = comparison(cat, result).splitlines()
+        assert "percent change  +999999999999999999999999999900.0%" in lines
+        assert "ratio           10000000000000000000000000000" in lines
+        assert f"annualized      +{result.annualized_percent:.2f}% a year" in lines
+
 
 BILLING_NATION: Final = "OEUN0000000000000433021"
 CODERS_CA: Final = "OEUS0600000000000292072"

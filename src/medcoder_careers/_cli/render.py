@@ -565,13 +565,15 @@ def _signed(number: Decimal, unit: Unit) -> str:
 def _percent(number: Decimal | None, places: int, missing: str) -> str:
     if number is None:
         return missing
-    rounded = round(number, places)
-    return f"{'+' * (rounded > 0)}{rounded}%"
+    # format() rounds with no context's limits: round() would raise past 28 digits
+    rounded = f"{number:.{places}f}"
+    return f"{'+' * (Decimal(rounded) > 0)}{rounded}%"
 
 
 def _plain(number: Decimal, places: int) -> str:
-    """Round *number* to at most *places* decimals, trailing zeros dropped."""
-    return f"{round(number, places).normalize():f}"
+    """Round *number* to at most *places* decimals, trailing zeros dropped, however large."""
+    rounded = f"{number:.{places}f}"
+    return rounded.rstrip("0").rstrip(".") if "." in rounded else rounded
 
 
 _BOUND_MEANING: Final = {
