@@ -116,7 +116,7 @@ must kill its mutants. tests/test_mutation_config.py checks that every module is
 MINUTES: Final[Mapping[str, float]] = {
     "__init__": 0.7,
     "__main__": 0.0,
-    "_catalog": 3.8,
+    "_catalog": 4.7,
     "_cli/__init__": 0.0,
     "_cli/app": 22.4,
     "_cli/common": 9.8,
@@ -195,6 +195,7 @@ MEASURED_ON: Final = "2026-12-04"
 """The day the runs in `SCORES` were made (mutmut 3.8.1, two shared cores)."""
 
 SCORES: Final[Mapping[str, tuple[int, int]]] = {
+    "_catalog": (96, 96),
     "_cli/app": (150, 158),
     "_cli/common": (86, 89),
     "_cli/figures": (675, 695),
