@@ -73,6 +73,7 @@ MODULES: Final[Mapping[str, tuple[str, ...]]] = {
         "tests/test_unpublished.py",
         "tests/test_trusted.py",
         "tests/test_query.py",
+        "tests/test_table_open.py",
     ),
     "_data/trusted": ("tests/test_catalog.py", "tests/test_load.py"),
     "_display": ("tests/test_display.py", "tests/test_render.py"),

@@ -119,6 +119,9 @@ def _format(connection: sqlite3.Connection) -> str | list[str]:
     have = _columns(connection, "meta")
     if have != _SCHEMA_1["meta"]:
         return [f"table 'meta' has columns {list(have)}, expected {list(_SCHEMA_1['meta'])}"]
+    twice = connection.execute("SELECT name FROM meta GROUP BY name HAVING count(*) > 1").fetchall()
+    if twice:  # the check below would read one row of a name, `Table` another
+        return [f"meta names {[name for (name,) in twice]} more than once"]
     found = connection.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
     if found is None or found[0] not in _SCHEMAS:
         return [f"meta format is {found and found[0]!r}, not one of {sorted(_SCHEMAS)}"]
