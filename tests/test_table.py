@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers._data.table import Table, open_table
+from medcoder_careers._data.table import COLUMNS, Table, columns_of, open_table
 from medcoder_careers._period import Period
 
 CA: Final = "OEUS0600000000000292072"
@@ -349,6 +349,7 @@ class TestSelect:
         """An id the table lacks matches nothing; beside a known one, it is ignored."""
         _, table = packaged
         assert table.select(occupations=["no-such-occupation"]) == []
+        assert table.select(occupations=["no-such-occupation"], definitions=["29-2072"]) == []
         assert table.select(industries=["no-such-industry"]) == []
         known = table.select(occupations=["medical-secretaries"], area=CA_AREA)
         assert known
@@ -599,3 +600,260 @@ def _answers_elsewhere(table: Table) -> list[mc.Statistic]:
     (answer,) = answers
     assert not isinstance(answer, BaseException), answer
     return answer
+
+
+class TestReadingError:
+    """What SQLite cannot read when a query reaches it is a DataError on the file."""
+
+    def test_text_not_utf8(self, data_copy: Path) -> None:
+        """A cell whose text is not UTF-8: one problem on the whole file, SQLite's words in it."""
+        _edit(data_copy, "UPDATE cell SET v13 = CAST(x'ff' AS TEXT) WHERE key = ?", CA)
+        _relist(data_copy)
+        cat = mc.load(data_copy)
+        with pytest.raises(mc.DataError) as info:
+            cat.stats(**QUERY)  # type: ignore[arg-type]
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NAME, "")
+        assert problem.message.startswith("cannot be read (")
+        assert "UTF-8 column 'v13'" in problem.message
+
+
+def _copy(root: Path, *edits: tuple[object, ...]) -> Path:
+    """Copy the packaged table file into *root*, then run each edit (statement, arguments) on it."""
+    with as_file(PACKAGED / NAME) as packaged:
+        (root / NAME).write_bytes(packaged.read_bytes())
+    for statement, *arguments in edits:
+        _edit(root, str(statement), *arguments)
+    return root
+
+
+def _both(root: Path) -> tuple[Table, Table]:
+    """The table file under *root* opened trusted, and opened the strict way."""
+    return open_table(root, NAME, trusted=True), open_table(root, NAME)
+
+
+NATION_AREA: Final = "0000000"
+TRANSCRIPTIONISTS: Final = "medical-transcriptionists"  # soc 319094: no wage withheld anywhere
+
+
+class TestTrustedKeys:
+    """A trusted table names a cell by its key only where one key names it; else the indexes."""
+
+    def test_area_under_two_prefixes(self, tmp_path: Path) -> None:
+        """An area whose cells have two key prefixes: cell() declines, select() finds every row."""
+        moved = "OEUM" + CA[4:]
+        trusted, strict = _both(
+            _copy(tmp_path, ("UPDATE cell SET key = ? WHERE key = ?", moved, CA))
+        )
+        assert trusted.cell(QUERY_ID, CA_AREA, None) is None
+        assert trusted.cell("medical-secretaries", CA_AREA, None) is None
+        found = trusted.select(area=CA_AREA)
+        assert found == strict.select(area=CA_AREA)
+        assert {str(s.citation.locator)[:-2] for s in found} == {
+            moved,
+            *(
+                f"OEUS{CA_AREA}000000{soc}"
+                for soc in ("119111", "299021", "319094", "433021", "436013")
+            ),
+        }
+
+    def test_industry_under_two_codes(self, tmp_path: Path) -> None:
+        """An industry with two OEWS codes here: cell() declines, select() gives both cells."""
+        trusted, strict = _both(
+            _copy(tmp_path, ("UPDATE industry SET id = '622' WHERE code = '621100'",))
+        )
+        assert trusted.cell(QUERY_ID, NATION_AREA, "622") is None
+        found = trusted.select([QUERY_ID], NATION_AREA, ["622"])
+        assert found == strict.select([QUERY_ID], NATION_AREA, ["622"])
+        assert {str(s.citation.locator)[:-2] for s in found} == {
+            "OEUN0000000621100292072",
+            "OEUN0000000622000292072",
+        }
+        assert {s.industry for s in found} == {"622"}
+
+    def test_many_occupations(self, tmp_path: Path) -> None:
+        """A table of a thousand occupations reads the nation by index: no query names every key.
+
+        Its every industry times every occupation would be 354,000 keys, past what one
+        SQLite statement may name.
+        """
+        more = (
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+            "INSERT INTO occupation SELECT printf('9%05d', i), printf('occupation-%d', i), "
+            "'29-2072' FROM n"
+        )
+        trusted = open_table(_copy(tmp_path, (more,)), NAME, trusted=True)
+        assert len(trusted.occupations) == 1006
+        with as_file(PACKAGED) as root:
+            packaged = open_table(root, NAME, trusted=True)
+            assert trusted.select(area=NATION_AREA) == packaged.select(area=NATION_AREA)
+
+    @pytest.mark.parametrize("count", [64, 65])
+    def test_most_keys(self, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
+        """Up to 64 keys, the cells are read by their keys; more, by the indexes."""
+        indexed: list[object] = []
+        original = Table._indexed
+
+        def recording(self: Table, *arguments: object) -> object:
+            indexed.append(arguments)
+            return original(self, *arguments)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Table, "_indexed", recording)
+        with as_file(PACKAGED) as root:
+            table = open_table(root, NAME, trusted=True)
+            industries = sorted(i for i in table.industries.values() if i is not None)[:count]
+            found = table.select([QUERY_ID], NATION_AREA, industries)
+        assert found
+        assert {s.industry for s in found} <= set(industries)
+        assert bool(indexed) == (count > 64)
+
+
+class TestSharedCodes:
+    """An occupation under two SOC codes: figures in `Statistic`'s order, each its definition."""
+
+    def test_columns(self, tmp_path: Path) -> None:
+        """columns() gives what select() gives, trusted or not, each figure its own definition."""
+        renamed = "UPDATE occupation SET id = 'medical-secretaries' WHERE soc = '319094'"
+        trusted, strict = _both(_copy(tmp_path, (renamed,)))
+        found = trusted.columns(area=CA_AREA)
+        assert found == columns_of(strict.select(area=CA_AREA))
+        assert found == columns_of(trusted.select(area=CA_AREA))
+        assert found == strict.columns(area=CA_AREA)
+        secretaries = {
+            definition
+            for occupation, definition in zip(found["occupation"], found["definition"], strict=True)
+            if occupation == "medical-secretaries"
+        }
+        assert secretaries == {"43-6013", "31-9094"}
+        assert trusted.cell("medical-secretaries", CA_AREA, None) is None
+
+
+class TestColumns:
+    """columns() reads the rows select() reads, and checks them as select() does."""
+
+    def test_strict_checks_whole_rows(self, tmp_path: Path) -> None:
+        """Read the strict way, a bad value is an error even where its column was not asked for."""
+        _, strict = _both(_copy(tmp_path, ("UPDATE cell SET v13 = 'n/a' WHERE key = ?", CA)))
+        for read in (strict.columns, strict.select):
+            with pytest.raises(mc.DataError) as info:
+                read(area=CA_AREA, datatypes={"01"})
+            (problem,) = info.value.problems
+            assert (problem.file, problem.path) == (NAME, f"cell {CA}.v13")
+
+    @pytest.mark.parametrize("trusted", [False, True], ids=["checked", "trusted"])
+    def test_no_datatypes_reads_no_row(self, tmp_path: Path, trusted: bool) -> None:
+        """Asking for no datatype reads no row: empty columns, even beside a row not readable."""
+        _copy(tmp_path, ("UPDATE cell SET soc = '999999' WHERE key = ?", CA))
+        table = open_table(tmp_path, NAME, trusted=trusted)
+        assert table.columns(datatypes=set()) == {name: [] for name in COLUMNS}
+        assert table.select(datatypes=set()) == []
+        with pytest.raises(mc.DataError, match="unknown occupation '999999'"):
+            table.columns(area=CA_AREA)
+
+    @pytest.mark.parametrize("rows", [256, 257])
+    def test_bulk_beyond_256_rows(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int
+    ) -> None:
+        """Up to 256 trusted rows become statistics first; more are read a column at a time."""
+        kept = f"DELETE FROM cell WHERE key NOT IN (SELECT key FROM cell ORDER BY key LIMIT {rows})"  # noqa: S608
+        table = open_table(_copy(tmp_path, (kept,)), NAME, trusted=True)
+        assert table.count() == rows
+        bulk: list[object] = []
+        original = Table._bulk
+
+        def recording(self: Table, *arguments: Any) -> Any:
+            bulk.append(arguments)
+            return original(self, *arguments)
+
+        monkeypatch.setattr(Table, "_bulk", recording)
+        assert table.columns() == columns_of(table.select())
+        assert bool(bulk) == (rows > 256)
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Table, Table]:
+    """A copy whose transcriptionists' hourly 90th percentile is empty, withheld and top-coded.
+
+    In the order of their rows: empty in the nation's all-industries cell,
+    withheld (footnote 8) in a national industry's, top-coded (footnote 5)
+    in California's; every other percentile of the occupation printed.
+    """
+    root = _copy(
+        tmp_path_factory.mktemp("marked"),
+        ("UPDATE cell SET v10 = NULL, f10 = NULL WHERE key = 'OEUN0000000000000319094'",),
+        ("UPDATE cell SET v10 = '-', f10 = '8' WHERE key = 'OEUN0000000622000319094'",),
+        ("UPDATE cell SET v10 = '-', f10 = '5' WHERE key = 'OEUS0600000000000319094'",),
+    )
+    return _both(root)
+
+
+class TestBulk:
+    """columns() of many trusted rows, read a column at a time: the statistics' columns."""
+
+    def test_marked_figures(self, marked: tuple[Table, Table]) -> None:
+        """An empty, a withheld and a top-coded figure down one column, the others all printed."""
+        trusted, strict = marked
+        parts = {"occupations": [TRANSCRIPTIONISTS]}
+        found = trusted.columns(**parts)  # type: ignore[arg-type]
+        assert len({locator[:-2] for locator in found["citation_locator"]}) > 256  # rows: in bulk
+        assert found == columns_of(strict.select(**parts))  # type: ignore[arg-type]
+        top_coded = [
+            (value, bound, quote)
+            for value, bound, quote, locator in zip(
+                found["value"],
+                found["bound"],
+                found["citation_quote"],
+                found["citation_locator"],
+                strict=True,
+            )
+            if locator.endswith("10") and bound is mc.Bound.AT_LEAST
+        ]
+        assert top_coded == [(Decimal("115.00"), mc.Bound.AT_LEAST, "-")]
+        nation = {locator for locator in found["citation_locator"] if locator[3] == "N"}
+        assert "OEUN000000000000031909410" not in nation
+        assert "OEUN000000062200031909410" not in nation
+        assert "OEUN000000000000031909409" in nation
+
+    def test_occupation_of_one_row(self, tmp_path: Path) -> None:
+        """An occupation with a single row among many: its figures, its definition."""
+        only = "DELETE FROM cell WHERE soc = '319094' AND key != ?"
+        trusted, strict = _both(_copy(tmp_path, (only, "OEUS0600000000000319094")))
+        parts = {"occupations": [TRANSCRIPTIONISTS, "medical-secretaries"]}
+        found = trusted.columns(**parts)  # type: ignore[arg-type]
+        assert found == columns_of(strict.select(**parts))  # type: ignore[arg-type]
+        assert found["occupation"].count(TRANSCRIPTIONISTS) == 15
+        assert found["occupation"][-1] == TRANSCRIPTIONISTS
+        assert found["definition"][-1] == "31-9094"
+
+    @pytest.mark.parametrize(
+        ("edits", "path"),
+        [
+            ([("v13", "n/a", CA)], f"cell {CA}.v13"),
+            ([("v02", "x", CA)], f"cell {CA}.v02"),
+            (
+                [
+                    ("v02", "x", "OEUS0600000000000319094"),
+                    ("v13", "n/a", "OEUS0600000000000433021"),
+                ],
+                "cell OEUS0600000000000433021.v13",
+            ),
+        ],
+        ids=["value", "rse", "first-occupation"],
+    )
+    def test_bad_cell_named(
+        self, tmp_path: Path, edits: list[tuple[str, str, str]], path: str
+    ) -> None:
+        """A bad value or RSE is a DataError naming its cell; of two, the first occupation's.
+
+        The rows are read occupation by occupation (the billing clerks first),
+        each occupation's RSEs, then its figures.
+        """
+        statements = [
+            (f"UPDATE cell SET {column} = ? WHERE key = ?", value, key)  # noqa: S608
+            for column, value, key in edits
+        ]
+        table = open_table(_copy(tmp_path, *statements), NAME, trusted=True)
+        with pytest.raises(mc.DataError) as info:
+            table.columns()
+        (problem,) = info.value.problems
+        assert (problem.file, problem.path) == (NAME, path)

@@ -260,6 +260,8 @@ class TestTrustedTable:
             {"occupations": ["medical-records-and-health-information-technicians"]},
             {"industries": [None], "datatypes": {"13", "08"}},
             {"datatypes": {"01", "04", "17"}},
+            # two percentiles of one measure down 308 rows: woven row by row
+            {"occupations": ["medical-transcriptionists"], "datatypes": {"12", "13"}},
         ],
         ids=str,
     )
