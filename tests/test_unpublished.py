@@ -42,6 +42,60 @@ class TestNoEstimate:
         wages = cat.unpublished(occupation=REGISTRARS, area=LIMA, measure="annual_wage")
         assert sorted(r.percentile for r in wages if r.percentile) == [10, 25, 50, 75, 90]
 
+    def test_national_industry(self, cat: mc.Catalog) -> None:
+        """An industry the nation has a cell of, but not of 29-2072: what national industries print.
+
+        National industry cells print no jobs per 1,000 and no location quotient.
+        """
+        query = {"occupation": "29-2072", "area": "US", "industry": "11"}
+        found = cat.unpublished(**query)
+        assert cat.stats(**query) == ()
+        assert {(r.reason, r.area, r.industry) for r in found} == {
+            (mc.UnpublishedReason.NO_ESTIMATE, "0000000", "11")
+        }
+        kinds = Counter((r.measure, r.percentile) for r in found)
+        assert set(kinds.values()) == {1}
+        assert len(kinds) == 13
+        measures = {r.measure for r in found}
+        assert mc.Measure.EMPLOYMENT in measures
+        assert not measures & {mc.Measure.EMPLOYMENT_PER_1000_JOBS, mc.Measure.LOCATION_QUOTIENT}
+
+    def test_every_area(self, cat: mc.Catalog) -> None:
+        """With no area asked, every area's records: Lima's, and the national industries'."""
+        every = set(cat.unpublished(occupation=REGISTRARS))
+        lima = set(cat.unpublished(occupation=REGISTRARS, area=LIMA))
+        industries = set(cat.unpublished(occupation=REGISTRARS, area="US"))
+        assert lima
+        assert industries
+        assert lima | industries <= every
+
+    def test_no_national_cell(self, data_copy: Path) -> None:
+        """An occupation without the nation's all-industries cell: one record per figure there."""
+        edit_table(
+            data_copy, "oews.sqlite", "DELETE FROM cell WHERE key = 'OEUN0000000000000299021'"
+        )
+        found = mc.load(data_copy).unpublished(occupation=REGISTRARS, area="US", industry=None)
+        assert {(r.reason, r.area, r.industry) for r in found} == {
+            (mc.UnpublishedReason.NO_ESTIMATE, "0000000", None)
+        }
+        kinds = Counter((r.measure, r.percentile) for r in found)
+        assert set(kinds.values()) == {1}
+        assert len(kinds) == 15
+
+    def test_no_footnote(self, data_copy: Path) -> None:
+        """No estimate has no footnote, even where the file has words under no code (NULL)."""
+        for statement in (
+            "CREATE TABLE loose (code TEXT, text TEXT)",  # the code may be NULL here
+            "INSERT INTO loose SELECT code, text FROM footnote",
+            "DROP TABLE footnote",
+            "ALTER TABLE loose RENAME TO footnote",
+            "INSERT INTO footnote VALUES (NULL, 'Words of no code.')",
+        ):
+            edit_table(data_copy, "oews.sqlite", statement)
+        found = mc.load(data_copy).unpublished(occupation=REGISTRARS, area=LIMA)
+        assert found
+        assert {(r.footnote, r.footnote_code) for r in found} == {(None, None)}
+
     def test_national_files_have_every_occupation(self, cat: mc.Catalog) -> None:
         """May 2019 to May 2024 hold a cell of each of the six: nothing is missing there."""
         for year in range(2019, 2025):
