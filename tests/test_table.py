@@ -8,7 +8,7 @@ import sqlite3
 import threading
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -824,6 +824,26 @@ class TestBulk:
         assert found["occupation"].count(TRANSCRIPTIONISTS) == 15
         assert found["occupation"][-1] == TRANSCRIPTIONISTS
         assert found["definition"][-1] == "31-9094"
+
+    def test_number_of_two_lines(self, tmp_path: Path) -> None:
+        """A value of two lines of digits is a bad value, however many rows are read with it.
+
+        Many rows' numbers are checked at once, one a line: a value's own line
+        break must not pass it as two numbers (it gave decimal's InvalidOperation).
+        """
+        broken = ("UPDATE cell SET v13 = '1' || char(10) || '2' WHERE key = ?", CA)
+        table = open_table(_copy(tmp_path, broken), NAME, trusted=True)
+        reads: list[Callable[[], object]] = [
+            lambda: table.select(area=CA_AREA),  # 6 rows, each value read as it comes
+            lambda: table.select(occupations=[QUERY_ID]),  # 681 rows, their numbers at once
+            lambda: table.columns(occupations=[QUERY_ID]),  # the same, a column at a time
+        ]
+        for read in reads:
+            with pytest.raises(mc.DataError) as info:
+                read()
+            (problem,) = info.value.problems
+            assert (problem.file, problem.path) == (NAME, f"cell {CA}.v13")
+            assert problem.message.startswith("'1\\n2' (footnote None) is neither a number")
 
     @pytest.mark.parametrize(
         ("edits", "path"),

@@ -1074,13 +1074,13 @@ def _learn(texts: Iterable[str | None], numbers: _Numbers) -> bool:
     """Read each printed number among *texts* not in *numbers* into it; whether any was new.
 
     Numbers come by the thousand in a bulk read: checked all at once (one
-    line each, by `_NUMBERS`), read by one `map`; a marker among them is
-    left for its cell to read (with its footnote).
+    line each, by `_NUMBERS`, so no text of two lines), read by one `map`;
+    a marker among them is left for its cell to read (with its footnote).
     """
     new = cast("list[str]", list({text for text in texts if text not in numbers} - _MARKED))
     if not new:
         return False
-    if not _NUMBERS.fullmatch("\n".join(new)):
+    if not _NUMBERS.fullmatch(joined := "\n".join(new)) or joined.count("\n") >= len(new):
         new = [text for text in new if _DECIMAL.fullmatch(text)]
     numbers.update(zip(new, zip(new, map(Decimal, new), strict=True), strict=True))
     return bool(new)
