@@ -674,8 +674,8 @@ class TestTrustedKeys:
     def test_many_occupations(self, tmp_path: Path) -> None:
         """A table of a thousand occupations reads the nation by index: no query names every key.
 
-        Its every industry times every occupation would be 354,000 keys, past what one
-        SQLite statement may name.
+        The nation's 354 industry codes times 1,006 occupations would be over 356,000
+        keys, more than one SQLite statement may name.
         """
         more = (
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
