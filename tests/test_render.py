@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 from medcoder_careers._cli.render import (
     WIDTH,
+    _plain,
     comparison,
     entity,
     quick_facts,
@@ -398,6 +399,25 @@ def hourly(cat: mc.Catalog, period: str) -> mc.Statistic:
     return stat
 
 
+class TestPlain:
+    """`_plain` rounds to at most so many decimals and drops the zeros after the point only."""
+
+    @pytest.mark.parametrize(
+        ("number", "places", "text"),
+        [
+            ("2.50000", 3, "2.5"),
+            ("3.14159", 3, "3.142"),
+            ("100", 3, "100"),
+            ("100", 0, "100"),
+            ("1E+30", 0, "1000000000000000000000000000000"),
+            ("0.0004", 3, "0"),
+        ],
+    )
+    def test_plain(self, number: str, places: int, text: str) -> None:
+        """Trailing zeros go after a point, never from a whole number's own digits."""
+        assert _plain(Decimal(number), places) == text
+
+
 class TestComparisonSigns:
     """`comparison` signs a rise with +, a fall with -, and no change with neither."""
 
@@ -648,6 +668,24 @@ class TestQuickFactsMissing:
             "  median pay: yearly: withheld by BLS: Estimate not released. (2025-05, source",
             "      oews-2025-05, SOC 29-2098)",
         ]
+
+    def test_only_the_occupations_own_records(self, data_copy: Path) -> None:
+        """Never another occupation's reason: the coders, gone from May 2025, are not in it.
+
+        The copy's May 2025 table no longer lists the coders, while it
+        withholds the billing clerks' median in California.
+        """
+        edit_table(data_copy, "oews.sqlite", "DELETE FROM cell WHERE soc = '292072'")
+        edit_table(data_copy, "oews.sqlite", "DELETE FROM occupation WHERE soc = '292072'")
+        edit_table(
+            data_copy,
+            "oews.sqlite",
+            "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = 'OEUS0600000000000433021'",
+        )
+        cat = mc.load(data_copy)
+        assert cat.unpublished(area="CA", measure="annual_wage", percentile=50)
+        lines = quick_facts(cat, cat.quick_facts(CODERS_ID, area="CA")).splitlines()
+        assert lines[1] == "  median pay: yearly: not in the data"
 
 
 class TestHeadingWidth:
