@@ -146,6 +146,34 @@ class TestCodeLists:
         assert table.cell(CODER, CA_AREA, None) is None
         assert Table(NAME, _memory(), trusted=True).cell(CODER, CA_AREA, None)
 
+    @pytest.mark.parametrize(
+        ("statement", "path"),
+        [
+            ("UPDATE footnote SET text = x'ff00' WHERE code = '8'", "footnote 8.text"),
+            ("UPDATE occupation SET id = x'ff00' WHERE soc = '292072'", "occupation 292072.id"),
+            ("UPDATE industry SET id = x'ff00' WHERE code = '622000'", "industry 622000.id"),
+            ("UPDATE footnote SET code = x'ff00' WHERE code = '8'", "footnote"),
+            ("UPDATE industry SET code = x'ff00' WHERE code = '622000'", "industry"),
+        ],
+    )
+    def test_not_text(self, statement: str, path: str) -> None:
+        """A code or id that is not text (a BLOB): a problem naming its list, and its row if it can.
+
+        SQLite keeps what it is given in a TEXT column; read as it is, a
+        footnote's words would reach the records as bytes.
+        """
+        with pytest.raises(mc.DataError) as info:
+            Table(NAME, _memory(statement))
+        ((file, where, message),) = _problems(info)
+        assert (file, where) == (NAME, path)
+        assert message.endswith("is not text")
+
+    def test_every_industry_id_text_or_none(self) -> None:
+        """The packaged table opens: its industry ids are text, or NULL for all industries."""
+        table = Table(NAME, _memory())
+        assert None in table.industries.values()
+        assert all(isinstance(code, str) for code in table.industries)
+
 
 class TestDamage:
     """A damaged page is found when the file opens only if asked (`load` asks)."""

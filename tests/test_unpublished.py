@@ -82,8 +82,19 @@ class TestNoEstimate:
         assert set(kinds.values()) == {1}
         assert len(kinds) == 15
 
-    def test_no_footnote(self, data_copy: Path) -> None:
-        """No estimate has no footnote, even where the file has words under no code (NULL)."""
+    def test_no_footnote(self, cat: mc.Catalog) -> None:
+        """No estimate has no footnote and no footnote code."""
+        found = cat.unpublished(occupation=REGISTRARS, area=LIMA)
+        assert found
+        assert {(r.footnote, r.footnote_code) for r in found} == {(None, None)}
+
+    def test_words_of_no_code_refused(self, data_copy: Path) -> None:
+        """A file with footnote words under no code (NULL) is refused as it opens.
+
+        Its schema forbids that; a file whose footnote table lost the
+        constraint would otherwise give those words to every figure of no
+        footnote.
+        """
         for statement in (
             "CREATE TABLE loose (code TEXT, text TEXT)",  # the code may be NULL here
             "INSERT INTO loose SELECT code, text FROM footnote",
@@ -92,9 +103,8 @@ class TestNoEstimate:
             "INSERT INTO footnote VALUES (NULL, 'Words of no code.')",
         ):
             edit_table(data_copy, "oews.sqlite", statement)
-        found = mc.load(data_copy).unpublished(occupation=REGISTRARS, area=LIMA)
-        assert found
-        assert {(r.footnote, r.footnote_code) for r in found} == {(None, None)}
+        with pytest.raises(mc.DataError, match=r"oews\.sqlite: footnote: None is not text"):
+            mc.load(data_copy)
 
     def test_national_files_have_every_occupation(self, cat: mc.Catalog) -> None:
         """May 2019 to May 2024 hold a cell of each of the six: nothing is missing there."""

@@ -221,6 +221,11 @@ class Table:
         # Two SOC codes of one occupation give two rows of one occupation, area
         # and industry: their figures order by value then, not by their rows.
         self._codes_shared = any(len(codes) > 1 for codes in self._codes_of.values())
+        untyped = _untyped(
+            file, self.footnotes.items(), self.occupations.items(), self.industries.items()
+        )
+        if untyped:
+            raise DataError(untyped)
 
     def _reading_error(self, exc: sqlite3.Error) -> DataError:
         """Turn SQLite's error while reading (a damaged page, text not UTF-8) into a DataError."""
@@ -1328,4 +1333,31 @@ def release_problems(tables: Iterable[Table]) -> list[Problem]:
             problems.append(Problem(file=table.file, path="meta", message=message))
         else:
             first[release] = table.file
+    return problems
+
+
+def _untyped(
+    file: str,
+    footnotes: Iterable[tuple[object, object]],
+    occupations: Iterable[tuple[object, tuple[object, object]]],
+    industries: Iterable[tuple[object, object]],
+) -> list[Problem]:
+    """Return a problem for each code or id of a table's small lists that is not text.
+
+    SQLite keeps what it is given in a TEXT column (a BLOB stays bytes), and
+    these lists pass into every record made from the table: a footnote's
+    words, an occupation's id, an industry's id (NULL for all industries).
+    """
+    parts: list[tuple[str, object, str, object]] = [
+        *(("footnote", code, "text", text) for code, text in footnotes),
+        *(("occupation", soc, "id", occupation) for soc, (occupation, _) in occupations),
+        *(("industry", code, "id", industry) for code, industry in industries),
+    ]
+    problems = []
+    for table, key, column, value in parts:
+        if not isinstance(key, str):
+            problems.append(Problem(file=file, path=table, message=f"{shown(key)} is not text"))
+        elif not (isinstance(value, str) or (value is None and table == "industry")):
+            message = f"{shown(value)} is not text"
+            problems.append(Problem(file=file, path=f"{table} {key}.{column}", message=message))
     return problems
