@@ -22,6 +22,7 @@ from mutation_sample import (
     MINUTES,
     MODULES,
     SCORES,
+    equivalents,
     has_functions,
     listed,
     moved,
@@ -147,13 +148,21 @@ class TestScores:
 
     def test_equivalents_name_their_module(self) -> None:
         """Each line of the equivalents file names a module of MODULES and a mutant of it."""
-        for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            where, name, *_ = (field.strip() for field in line.split("|"))
-            module = where.split(".py:", 1)[0]
-            assert module in MODULES, line
-            assert name.startswith("medcoder_careers." + module.replace("/", ".") + "."), line
+        entries = equivalents()
+        lines = [
+            line
+            for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        assert len(entries) == len(lines) > 0
+        for entry, line in zip(entries, lines, strict=True):
+            assert entry.module in MODULES, line
+            assert line.startswith(f"{entry.module}.py:{entry.line} | {entry.name} | "), line
+            assert entry.name.startswith(
+                "medcoder_careers." + entry.module.replace("/", ".") + "."
+            ), line
+            assert entry.mutation, line
+            assert entry.reason, line
 
     def test_ready_means_every_survivor_judged(self) -> None:
         """A module is ready exactly when killed and listed equivalents make all its mutants."""
@@ -218,11 +227,7 @@ class TestMoved:
 
     def test_the_file_agrees_with_the_code(self) -> None:
         """Each listed line of the equivalents file is a line of its module, within its length."""
-        for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            module, _, number = line.split("|", 1)[0].strip().rpartition(".py:")
-            lines = (PACKAGE / f"{module}.py").read_text(encoding="utf-8").splitlines()
-            assert number.isdigit(), line
-            assert 0 < int(number) <= len(lines), line
-            assert lines[int(number) - 1].strip(), line  # a line of code, not a blank one
+        for entry in equivalents():
+            lines = (PACKAGE / f"{entry.module}.py").read_text(encoding="utf-8").splitlines()
+            assert 0 < entry.line <= len(lines), entry
+            assert lines[entry.line - 1].strip(), entry  # a line of code, not a blank one

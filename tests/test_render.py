@@ -522,6 +522,16 @@ class TestQuickFactsNotes:
         ]
 
 
+def _withhold_coders_ca_median(data_copy: Path) -> None:
+    """Withhold the coders' California median in the copy's May 2025 table (footnote 8)."""
+    edit_table(
+        data_copy,
+        "oews.sqlite",
+        "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = ?",
+        CODERS_CA,
+    )
+
+
 class TestQuickFactsMissing:
     """A missing figure of the area says why: its own record's reason, or not in the data."""
 
@@ -602,12 +612,7 @@ class TestQuickFactsMissing:
             "INSERT INTO occupation VALUES ('292098', ?, '29-2098')",
             CODERS_ID,
         )
-        edit_table(
-            data_copy,
-            "oews.sqlite",
-            "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = ?",
-            CODERS_CA,
-        )
+        _withhold_coders_ca_median(data_copy)
         cat = mc.load(data_copy)
         reasons = {
             (r.definition, r.reason)
@@ -656,12 +661,7 @@ class TestQuickFactsMissing:
             "oews.sqlite",
             "UPDATE occupation SET definition = '29-2098' WHERE soc = '292072'",
         )
-        edit_table(
-            data_copy,
-            "oews.sqlite",
-            "UPDATE cell SET v13 = '-', f13 = '8' WHERE key = ?",
-            CODERS_CA,
-        )
+        _withhold_coders_ca_median(data_copy)
         cat = mc.load(data_copy)
         lines = quick_facts(cat, cat.quick_facts(CODERS_ID, area="CA")).splitlines()
         assert lines[1:3] == [

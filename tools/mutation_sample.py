@@ -30,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 ROOT: Final = Path(__file__).resolve().parents[1]
 PACKAGE: Final = ROOT / "src" / "medcoder_careers"
@@ -258,14 +258,52 @@ def pick(commit: str, groups: Sequence[tuple[str, ...]] = GROUPS) -> tuple[str, 
     return groups[int(commit, 16) % len(groups)]
 
 
+class Equivalent(NamedTuple):
+    """One line of tests/mutation-equivalents.txt: a surviving mutant judged equivalent.
+
+    The file's lines read ``module.py:LINE | mutant name | the mutation | why``.
+    """
+
+    module: str
+    """The module the mutant changes, as `MODULES` names it (``_data/table``)."""
+    line: int
+    """The line of the module the mutant changes (0 when the listing gives none)."""
+    name: str
+    """mutmut's name of the mutant (``medcoder_careers._data.table.x_f__mutmut_3``)."""
+    mutation: str
+    """What the mutant changes, in a few words."""
+    reason: str
+    """Why no test can tell the mutant from the original."""
+
+
+def equivalents() -> list[Equivalent]:
+    """Every line of the equivalents file, in order; comments and blank lines skipped.
+
+    The one reader of the file: the sample, ``--listing`` and the tests read it through here.
+    """
+    found: list[Equivalent] = []
+    for text in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
+        if not text.strip() or text.startswith("#"):
+            continue
+        place, name, mutation, reason = (
+            [field.strip() for field in text.split("|", 3)] + ["", "", ""]
+        )[:4]
+        module, _, number = place.rpartition(".py:")
+        found.append(
+            Equivalent(
+                module=module or place,
+                line=int(number) if number.isdigit() else 0,
+                name=name,
+                mutation=mutation,
+                reason=reason,
+            )
+        )
+    return found
+
+
 def listed(module: str) -> int:
     """How many of *module*'s mutants tests/mutation-equivalents.txt lists as equivalent."""
-    prefix = f"{module}.py:"
-    return sum(
-        line.startswith(prefix)
-        for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#")
-    )
+    return sum(entry.module == module for entry in equivalents())
 
 
 def ready(module: str) -> bool:
@@ -369,24 +407,13 @@ def _config(chosen: list[str]) -> str:
 
 
 def _equivalent_names() -> set[str]:
-    """The mutant names tests/mutation-equivalents.txt lists (the second field of a line)."""
-    return set(_equivalent_lines())
+    """The mutant names the equivalents file lists."""
+    return {entry.name for entry in equivalents()}
 
 
-def _equivalent_lines(module: str | None = None) -> dict[str, int]:
-    """Each mutant name the equivalents file lists (of *module*, or all), with its line there.
-
-    The first field of a line is ``module.py:LINE``, the line of the module the mutant changes.
-    """
-    lines: dict[str, int] = {}
-    for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            fields = [field.strip() for field in line.split("|")]
-            if len(fields) > 1:
-                where, _, number = fields[0].rpartition(":")
-                if module is None or where == f"{module}.py":
-                    lines[fields[1]] = int(number) if number.isdigit() else 0
-    return lines
+def _equivalent_lines(module: str) -> dict[str, int]:
+    """Each mutant of *module* the equivalents file lists, with the line it changes."""
+    return {entry.name: entry.line for entry in equivalents() if entry.module == module}
 
 
 def moved(mutated: str, source: str, listing: Mapping[str, int]) -> frozenset[str]:
@@ -456,7 +483,7 @@ def _stale_listing() -> list[str]:
     from mutmut.mutation.file_mutation import mutate_file_contents  # noqa: PLC0415 - the mutation extra
 
     stale: list[str] = []
-    modules = sorted({name.split(".py:", 1)[0] for name in _listed_places()})
+    modules = sorted({entry.module for entry in equivalents()})
     for module in modules:
         path = PACKAGE / f"{module}.py"
         source = path.read_text(encoding="utf-8")
@@ -468,15 +495,6 @@ def _stale_listing() -> list[str]:
         mutated = mutate_file_contents(str(path), source, None, excluded).code
         stale += sorted(moved(mutated, source, _equivalent_lines(module)))
     return stale
-
-
-def _listed_places() -> list[str]:
-    """The first field of each line of the equivalents file: ``module.py:LINE``."""
-    return [
-        line.split("|", 1)[0].strip()
-        for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
 
 
 def _mutate(
