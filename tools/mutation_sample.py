@@ -132,7 +132,7 @@ MINUTES: Final[Mapping[str, float]] = {
     "_data/manifest": 1.9,
     "_data/reads": 5.1,
     "_data/store": 10.9,
-    "_data/strict": 95.3,
+    "_data/strict": 19.1,
     "_data/table": 8.4,
     "_data/trusted": 4.0,
     "_display": 2.2,
@@ -192,8 +192,8 @@ GROUPS: Final[tuple[tuple[str, ...], ...]] = (
 (a module that needs more runs alone). Related modules share a group, so that their test
 files are read once."""
 
-MEASURED_ON: Final = "2026-12-04"
-"""The day the runs in `SCORES` were made (mutmut 3.8.1, two shared cores)."""
+MEASURED_ON: Final = "2026-12-05"
+"""The last day a run in `SCORES` was made (mutmut 3.8.1, two shared cores)."""
 
 SCORES: Final[Mapping[str, tuple[int, int]]] = {
     "_catalog": (96, 96),
@@ -210,6 +210,7 @@ SCORES: Final[Mapping[str, tuple[int, int]]] = {
     "_data/manifest": (138, 138),
     "_data/reads": (114, 121),
     "_data/store": (90, 92),
+    "_data/strict": (725, 731),
     "_data/trusted": (160, 168),
     "_display": (143, 145),
     "_errors": (148, 150),
