@@ -154,6 +154,7 @@ class TestCodeLists:
             ("UPDATE industry SET id = x'ff00' WHERE code = '622000'", "industry 622000.id"),
             ("UPDATE footnote SET code = x'ff00' WHERE code = '8'", "footnote"),
             ("UPDATE industry SET code = x'ff00' WHERE code = '622000'", "industry"),
+            ("UPDATE occupation SET soc = x'ff00' WHERE soc = '292072'", "occupation"),
         ],
     )
     def test_not_text(self, statement: str, path: str) -> None:

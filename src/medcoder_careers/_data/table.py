@@ -198,6 +198,15 @@ class Table:
                 "SELECT soc, id, definition FROM occupation"
             )
         }
+        self.industries: Mapping[str, str | None] = dict(
+            connection.execute("SELECT code, id FROM industry")
+        )
+        # Types first: the checks below sort the codes, and bytes do not sort with text.
+        untyped = _untyped(
+            file, self.footnotes.items(), self.occupations.items(), self.industries.items()
+        )
+        if untyped:
+            raise DataError(untyped)
         bad = [
             Problem(
                 file=file,
@@ -209,9 +218,6 @@ class Table:
         ]
         if bad:
             raise DataError(bad)
-        self.industries: Mapping[str, str | None] = dict(
-            connection.execute("SELECT code, id FROM industry")
-        )
         self._codes_of: dict[str, list[str]] = {}
         for soc, (occupation, _) in self.occupations.items():
             self._codes_of.setdefault(occupation, []).append(soc)
@@ -221,11 +227,6 @@ class Table:
         # Two SOC codes of one occupation give two rows of one occupation, area
         # and industry: their figures order by value then, not by their rows.
         self._codes_shared = any(len(codes) > 1 for codes in self._codes_of.values())
-        untyped = _untyped(
-            file, self.footnotes.items(), self.occupations.items(), self.industries.items()
-        )
-        if untyped:
-            raise DataError(untyped)
 
     def _reading_error(self, exc: sqlite3.Error) -> DataError:
         """Turn SQLite's error while reading (a damaged page, text not UTF-8) into a DataError."""
