@@ -17,7 +17,7 @@ from typing import Any, Final
 import pytest
 
 import medcoder_careers as mc
-from medcoder_careers._data.table import COLUMNS, Table, columns_of, open_table
+from medcoder_careers._data.table import COLUMNS, Table, _learn, columns_of, open_table
 from medcoder_careers._period import Period
 
 CA: Final = "OEUS0600000000000292072"
@@ -846,27 +846,29 @@ class TestBulk:
             assert problem.message.startswith("'1\\n2' (footnote None) is neither a number")
 
     @pytest.mark.parametrize(
-        ("edits", "path"),
+        ("edits", "path", "message"),
         [
-            ([("v13", "n/a", CA)], f"cell {CA}.v13"),
-            ([("v02", "x", CA)], f"cell {CA}.v02"),
+            ([("v13", "n/a", CA)], f"cell {CA}.v13", "'n/a' (footnote None) is neither a number"),
+            ([("v02", "x", CA)], f"cell {CA}.v02", "RSE 'x' is not a number"),
             (
                 [
                     ("v02", "x", "OEUS0600000000000319094"),
                     ("v13", "n/a", "OEUS0600000000000433021"),
                 ],
                 "cell OEUS0600000000000433021.v13",
+                "'n/a' (footnote None) is neither a number",
             ),
         ],
         ids=["value", "rse", "first-occupation"],
     )
     def test_bad_cell_named(
-        self, tmp_path: Path, edits: list[tuple[str, str, str]], path: str
+        self, tmp_path: Path, edits: list[tuple[str, str, str]], path: str, message: str
     ) -> None:
-        """A bad value or RSE is a DataError naming its cell; of two, the first occupation's.
+        """A bad value or RSE is a DataError naming its cell and what is wrong with it.
 
-        The rows are read occupation by occupation (the billing clerks first),
-        each occupation's RSEs, then its figures.
+        Of two, the first occupation's is named: the rows are read occupation
+        by occupation (the billing clerks first), each occupation's RSEs, then
+        its figures.
         """
         statements = [
             (f"UPDATE cell SET {column} = ? WHERE key = ?", value, key)  # noqa: S608
@@ -877,3 +879,131 @@ class TestBulk:
             table.columns()
         (problem,) = info.value.problems
         assert (problem.file, problem.path) == (NAME, path)
+        assert problem.message.startswith(message)
+
+
+class TestLearn:
+    """A bulk read learns the printed numbers it meets at once; every figure reads the same.
+
+    `_learn` only saves work: a number it leaves out is read by its own
+    cell. These pin what it learns and what it says, so that it keeps
+    saving the work.
+    """
+
+    def test_new_numbers(self) -> None:
+        """Each new number once, with its quote; no marker, dash or empty cell; "new": True."""
+        numbers: dict[str, tuple[str, Decimal]] = {}
+        texts = ["61810", None, "-", "*", "**", "#", "29.71", "61810"]
+        assert _learn(texts, numbers) is True
+        assert numbers == {
+            "61810": ("61810", Decimal(61810)),
+            "29.71": ("29.71", Decimal("29.71")),
+        }
+
+    def test_nothing_new(self) -> None:
+        """Numbers known already, markers or nothing: nothing learned, and False."""
+        numbers = {"1": ("1", Decimal(1))}
+        for texts in (["1", None, "-", "#"], []):
+            assert _learn(texts, numbers) is False
+        assert numbers == {"1": ("1", Decimal(1))}
+
+    def test_bad_left_to_its_cell(self) -> None:
+        """A text that is no number is not learned (its cell says what is wrong with it)."""
+        numbers: dict[str, tuple[str, Decimal]] = {}
+        assert _learn(["1\n2", "x", "3"], numbers) is True
+        assert numbers == {"3": ("3", Decimal(3))}
+        assert _learn(["1\n2", "x"], {}) is False
+
+
+class TestTrustedAsStrict:
+    """A trusted read gives the strict read's figures where a row has gaps, markers or top codes."""
+
+    @pytest.mark.parametrize(
+        "printed",
+        [(None, None), ("-", "8"), ("-", "4")],
+        ids=["empty", "withheld", "paid-the-other-way"],
+    )
+    def test_gap_within_a_measure(
+        self, tmp_path: Path, printed: tuple[str | None, str | None]
+    ) -> None:
+        """No 10th percentile of the annual wage leaves the 25th to the 90th, and the rest."""
+        text, note = printed
+        edit = ("UPDATE cell SET v11 = ?, f11 = ? WHERE key = ?", text, note, CA)
+        trusted, strict = _both(_copy(tmp_path, edit))
+        found = trusted.select([QUERY_ID], CA_AREA, [None])
+        assert found == strict.select([QUERY_ID], CA_AREA, [None])
+        assert trusted.cell(QUERY_ID, CA_AREA, None) == found
+        assert sorted(str(s.citation.locator)[-2:] for s in found) == sorted(
+            set(DATATYPES) - {"11"}
+        )
+
+    def test_top_coded(self, tmp_path: Path) -> None:
+        """A top-coded 90th percentile is at least the top code, in the footnote's words."""
+        edit = ("UPDATE cell SET v15 = '-', f15 = '5' WHERE key = ?", CA)
+        trusted, strict = _both(_copy(tmp_path, edit))
+        found = trusted.cell(QUERY_ID, CA_AREA, None, datatypes=["15"])
+        assert found is not None
+        assert found == strict.select([QUERY_ID], CA_AREA, [None], datatypes=["15"])
+        (figure,) = found
+        assert (figure.value, figure.bound, figure.descriptor, figure.citation.quote) == (
+            trusted.top_code[mc.Unit.USD_PER_YEAR],
+            mc.Bound.AT_LEAST,
+            trusted.footnotes["5"],
+            "-",
+        )
+
+    def test_two_occupations(self, tmp_path: Path) -> None:
+        """Two rows of two occupations: each figure is its own row's occupation's."""
+        trusted, strict = _both(_copy(tmp_path))
+        parts: tuple[list[str], str, list[None]] = ([QUERY_ID, TRANSCRIPTIONISTS], CA_AREA, [None])
+        found = trusted.select(*parts, datatypes=["13"])
+        assert found == strict.select(*parts, datatypes=["13"])
+        assert [(s.occupation, s.definition) for s in found] == [
+            (QUERY_ID, "29-2072"),
+            (TRANSCRIPTIONISTS, "31-9094"),
+        ]
+
+    @pytest.mark.parametrize(
+        "printed", [("#", "5"), ("*", "5"), ("n/a", "5"), ("n/a", None)], ids=str
+    )
+    def test_marker_with_a_footnote(self, tmp_path: Path, printed: tuple[str, str | None]) -> None:
+        """A marker with a footnote, or a text that is no number, is refused either way."""
+        edit = ("UPDATE cell SET v13 = ?, f13 = ? WHERE key = ?", *printed, CA)
+        for table in _both(_copy(tmp_path, edit)):
+            with pytest.raises(mc.DataError) as info:
+                table.select([QUERY_ID], CA_AREA, [None])
+            (problem,) = info.value.problems
+            assert (problem.file, problem.path) == (NAME, f"cell {CA}.v13")
+            assert problem.message.startswith(f"{printed[0]!r} (footnote {printed[1]!r}) is ")
+
+    @pytest.mark.parametrize("column", ["soc", "industry"])
+    def test_unknown_code(self, tmp_path: Path, column: str) -> None:
+        """A SOC or industry code the code lists lack: a DataError naming the cell's key."""
+        edit = (f"UPDATE cell SET {column} = '999999' WHERE key = ?", CA)  # noqa: S608
+        trusted = open_table(_copy(tmp_path, edit), NAME, trusted=True)
+        with pytest.raises(mc.DataError) as info:
+            trusted.select(area=CA_AREA)
+        (problem,) = info.value.problems
+        codes = {"soc": "292072", "industry": "000000", column: "999999"}
+        assert (problem.file, problem.path, problem.message) == (
+            NAME,
+            f"cell {CA}.key",
+            f"unknown occupation {codes['soc']!r} or industry {codes['industry']!r}",
+        )
+
+    def test_industries_in_order_of_their_ids(self, tmp_path: Path) -> None:
+        """The nation's cells of many industries come in the order of the industries' ids.
+
+        The copy renames the first industry code's industry so that its id
+        sorts last: the cells' keys no longer run in the ids' order.
+        """
+        first = min(code for code in _both(_copy(tmp_path))[0].industries if code != "000000")
+        edit = ("UPDATE industry SET id = 'zzzz' WHERE code = ?", first)
+        trusted, strict = _both(_copy(tmp_path, edit))
+        parts: tuple[list[str], str] = ([QUERY_ID], NATION_AREA)
+        found = trusted.select(*parts, datatypes=["01"])
+        assert found == strict.select(*parts, datatypes=["01"])
+        industries = [s.industry for s in found]
+        assert industries[0] is None
+        assert industries[-1] == "zzzz"
+        assert industries[1:] == sorted(industries[1:])  # type: ignore[type-var]

@@ -549,7 +549,7 @@ class Table:
                 if known is None and _DECIMAL.fullmatch(text):
                     known = numbers[text] = (text, Decimal(text))
                 if known is None:  # no number: a footnote or a marker says what it is
-                    read = self._value(row, at, note_at, code, unit, numbers)
+                    read = self._value(row, at, note_at, code, unit)
                     if read is None:
                         continue
                     quote, value, bound, descriptor = read
@@ -653,7 +653,7 @@ class Table:
                 text = texts[i]
                 if text is None:
                     continue
-                figure = self._value(rows[i], at, note_at, code, unit, numbers)
+                figure = self._value(rows[i], at, note_at, code, unit)
                 if figure is None:
                     continue
                 quote, value, bounds[i], descriptors[i] = figure
@@ -713,16 +713,15 @@ class Table:
         prepared.sort(key=_ROW_ORDER)
         return prepared
 
-    def _value(  # noqa: PLR0913, PLR0917 - a row, where its value stands, what it is
-        self,
-        row: tuple[Any, ...],
-        value_at: int,
-        note_at: int,
-        code: str,
-        unit: Unit,
-        numbers: dict[str, tuple[str, Decimal]],
+    def _value(
+        self, row: tuple[Any, ...], value_at: int, note_at: int, code: str, unit: Unit
     ) -> tuple[str, Decimal, Bound, str | None] | None:
-        """Read a printed value met for the first time: its quote, figure, bound and words."""
+        """Read a printed value that is no number read already: its quote, figure, bound, words.
+
+        The callers read the printed numbers first (`_DECIMAL`, `_learn`), so
+        this reads a dash or a marker with its footnote; a number would be
+        read too, as `_figure` reads it.
+        """
         text = row[value_at]
         try:
             figure = self._figure(text, row[note_at], unit)
@@ -732,8 +731,6 @@ class Table:
         if figure is None:
             return None
         value, bound, descriptor = figure
-        if bound is Bound.EXACT:
-            numbers[text] = (text, value)
         return text, value, bound, descriptor
 
     def _rse(
