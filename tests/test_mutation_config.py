@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 # tools/mutation_sample.py, on the path through pytest's pythonpath setting
+import mutation_sample
 from mutation_sample import (
     BUDGET,
     EQUIVALENTS,
@@ -22,6 +23,7 @@ from mutation_sample import (
     MINUTES,
     MODULES,
     SCORES,
+    Equivalent,
     equivalents,
     has_functions,
     listed,
@@ -231,3 +233,45 @@ class TestMoved:
             lines = (PACKAGE / f"{entry.module}.py").read_text(encoding="utf-8").splitlines()
             assert 0 < entry.line <= len(lines), entry
             assert lines[entry.line - 1].strip(), entry  # a line of code, not a blank one
+
+
+class TestEquivalentsFile:
+    """The equivalents file is read one way: four fields a line, a "|" in one written "\\|"."""
+
+    def test_pipe_in_a_field(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An escaped "|" stays in its field, unescaped; comments and blank lines are skipped."""
+        listing = tmp_path / "equivalents.txt"
+        listing.write_text(
+            "# a comment | with | pipes\n\n"
+            "_query.py:165 | medcoder_careers._query.x_f__mutmut_1 | "
+            'cast("str \\| None", v) -> cast(None, v) | cast ignores its type \\|= all\n',
+            encoding="utf-8",
+        )
+        monkeypatch.setattr(mutation_sample, "EQUIVALENTS", listing)
+        assert equivalents() == [
+            Equivalent(
+                module="_query",
+                line=165,
+                name="medcoder_careers._query.x_f__mutmut_1",
+                mutation='cast("str | None", v) -> cast(None, v)',
+                reason="cast ignores its type |= all",
+            )
+        ]
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "_query.py:1 | medcoder_careers._query.x_f__mutmut_1 | a | b | c",  # a | not escaped
+            "_query.py:1 | medcoder_careers._query.x_f__mutmut_1 | no reason",
+        ],
+    )
+    def test_not_four_fields(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str
+    ) -> None:
+        """A line of more or fewer than four fields is refused, naming it."""
+        listing = tmp_path / "equivalents.txt"
+        listing.write_text(line + "\n", encoding="utf-8")
+        monkeypatch.setattr(mutation_sample, "EQUIVALENTS", listing)
+        with pytest.raises(ValueError, match="fields, not 4") as info:
+            equivalents()
+        assert line in str(info.value)

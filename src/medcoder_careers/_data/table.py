@@ -201,7 +201,7 @@ class Table:
         self.industries: Mapping[str, str | None] = dict(
             connection.execute("SELECT code, id FROM industry")
         )
-        # Types first: the checks below sort the codes, and bytes do not sort with text.
+        # Types first: the definition check sorts the codes, and bytes do not sort with text.
         untyped = _untyped(
             file, self.footnotes.items(), self.occupations.items(), self.industries.items()
         )
@@ -719,8 +719,9 @@ class Table:
         """Read a printed value that is no number read already: its quote, figure, bound, words.
 
         The callers read the printed numbers first (`_DECIMAL`, `_learn`), so
-        this reads a dash or a marker with its footnote; a number would be
-        read too, as `_figure` reads it.
+        this reads a dash or a marker with its footnote (None where BLS gives
+        no figure); a number would be read too, as `_figure` reads it. A value
+        that is neither is the `DataError` naming its cell.
         """
         text = row[value_at]
         try:
@@ -767,7 +768,7 @@ class Table:
             figures = self._build(row)
             occupation, _ = self.occupations[row[1]]
             industry = self.industries[row[3]]
-            built.append((occupation, row[2], industry is not None, industry or "", figures))
+            built.append((occupation, row[2], industry is not None, industry or "", row, figures))
         built.sort(key=_ROW_ORDER)
         found: list[Statistic] = []
         for _, same in groupby(built, key=_OCCUPATION):
@@ -1158,8 +1159,11 @@ def _by_keys(columns: str, count: int) -> str:
 _MOST_KEYS: Final = 64
 """The most cell keys one query names; more (the nation's every industry) read by index."""
 
-_ROW_ORDER: Final = itemgetter(0, 1, 2, 3)
-"""A prepared row's order: occupation, area, then industry (all industries first)."""
+_ROW_ORDER: Final = itemgetter(0, 1, 2, 3, 4)
+"""A prepared row's order: occupation, area, industry (all industries first), then the row.
+
+The row (its cell key first, unique) orders the cells of one industry under two OEWS
+codes, so that the order never depends on the index SQLite reads them by."""
 
 _OCCUPATION: Final = itemgetter(0)
 
