@@ -138,6 +138,8 @@ class TestAny:
 # -- the statistical table: asked only when it may hold an answer ------------------
 
 _OEWS: Final = "oews-2025-05"
+_CODERS: Final = "medical-records-and-health-information-technicians"
+_DEFINITION: Final = ("definition", "29-2072")
 """The source of the packaged table (period 2025-05)."""
 
 
@@ -260,7 +262,7 @@ class TestQueryCache:
 
     def test_computed_once(self) -> None:
         """Asking again returns the first result without computing it again."""
-        cache = QueryCache()
+        cache: QueryCache[tuple[mc.Statistic, ...]] = QueryCache()
         calls: list[str] = []
 
         def compute(key: str) -> tuple[mc.Statistic, ...]:
@@ -274,7 +276,7 @@ class TestQueryCache:
 
     def test_bounded(self) -> None:
         """The cache holds at most its size: one more result empties it first."""
-        cache = QueryCache()
+        cache: QueryCache[tuple[mc.Statistic, ...]] = QueryCache()
         calls: list[int] = []
 
         def compute(key: int) -> tuple[mc.Statistic, ...]:
@@ -933,3 +935,115 @@ class TestDefinitions:
         """A definition is no setting."""
         with pytest.raises(mc.NotFound, match="setting"):
             cat.stats(setting="29-2072")
+
+
+@st.composite
+def cell_questions(draw: st.DrawFn) -> dict[str, Any]:
+    """A question about one cell of a table: its occupation, area and industry, and more or less."""
+    stat = draw(st.sampled_from([s for s in mc.catalog().statistics if s.citation.locator]))
+    chosen: dict[str, Any] = {
+        "occupation": stat.occupation,
+        "area": stat.area,
+        "industry": stat.industry,
+    }
+    for name in ("measure", "percentile", "coverage"):
+        way = draw(st.sampled_from(["any", "value", "none"]))
+        if way == "value":
+            chosen[name] = getattr(stat, name)
+        elif way == "none" and name != "measure":
+            chosen[name] = None
+    release = draw(st.sampled_from(["any", "source", "period", "year", "another"]))
+    if release == "source":
+        chosen["source"] = stat.source
+    elif release == "period":
+        chosen["period"] = stat.period
+    elif release == "year":
+        chosen["period"] = str(stat.period.start_year)
+    elif release == "another":
+        chosen["source"] = "ooh-2010-11"  # a handbook edition: no table is read
+    return chosen
+
+
+class TestOneCell:
+    """A question about one cell is answered by each table's `Table.cell`: what a scan finds."""
+
+    @settings(max_examples=60)
+    @given(cell_questions())
+    def test_against_scan(self, chosen: dict[str, Any]) -> None:
+        """The cell's figures the filters keep, in order, with no table `select` asked."""
+        store = mc.catalog()._store
+        wanted = _catalog.Catalog(store)._query.wanted(chosen)
+        assert query_module.cell_blocks(store.tables(), dict(wanted)) is not None
+
+        def refused(*args: object, **kwargs: object) -> list[mc.Statistic]:
+            raise AssertionError(args, kwargs)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Table, "select", refused)
+            found = _catalog.Catalog(store).stats(**chosen)
+        fields = dict(wanted)
+        year = fields.pop("year", None)
+        expected = _scan(fields)
+        if year is not None:  # the months of a year given as a year
+            expected = tuple(
+                s for s in expected if s.period.start_year == s.period.end_year == year
+            )
+        assert found == expected
+
+    @pytest.mark.parametrize(
+        "wanted",
+        [
+            (("area", "0600000"), ("industry", None)),
+            (("occupation", _CODERS), ("industry", None)),
+            (("occupation", _CODERS), ("area", "0600000")),
+            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), _DEFINITION),
+            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("setting", None)),
+            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("unit", "x")),
+        ],
+        ids=["no occupation", "no area", "no industry", "definition", "setting", "unit"],
+    )
+    def test_other_questions(self, cat: mc.Catalog, wanted: tuple[tuple[str, object], ...]) -> None:
+        """A question that names no one cell, or asks what a cell read cannot test: None."""
+        assert query_module.cell_blocks(cat._store.tables(), dict(wanted)) is None
+
+    def test_a_table_of_another_release_is_skipped(self) -> None:
+        """A table the source rules out is not asked, and the next is (the same table twice)."""
+        table = TestSeveralTables()._table()
+        given = dict(TestSeveralTables.WANTED)
+        alone = query_module.cell_blocks([table], given)
+        assert alone is not None
+        assert len(alone) == 1
+        assert len(alone[0]) == 1
+        other = cast("Table", _OtherTable())
+        assert query_module.cell_blocks([other, table], given) == alone
+        assert query_module.cell_blocks([table, table], given) == alone + alone
+
+    def test_untrusted_table(self) -> None:
+        """A table read the strict way cannot name the cell: None, and `select` answers."""
+        tables = _strict()._store.tables()
+        assert tables
+        assert query_module.cell_blocks(tables, dict(TestSeveralTables.WANTED)) is None
+        filters: dict[str, Any] = {k: v for k, v in TestSeveralTables.WANTED if k != "source"}
+        found = _strict().stats(**filters)
+        assert found == _scan(dict(TestSeveralTables.WANTED[:2] + TestSeveralTables.WANTED[3:]))
+
+
+class TestFilterValuesRemembered:
+    """Each filter value is read once per catalog; what is remembered never answers another."""
+
+    def test_another_filter_of_the_same_value(self) -> None:
+        """ "29-2072" read as an occupation is not taken for the definition "29-2072"."""
+        cat = _catalog.Catalog(mc.catalog()._store)
+        occupation = cat.stats(occupation="29-2072")
+        definition = cat.stats(definition="29-2072")
+        assert definition == _scan({"definition": "29-2072"})
+        assert set(definition) < set(occupation)
+
+    @pytest.mark.parametrize("value", [["29-2072"], {"a": 1}])
+    def test_unhashable(self, cat: mc.Catalog, value: object) -> None:
+        """A value that cannot be remembered is read, and refused, each time it is given."""
+        for _ in range(2):
+            with pytest.raises(mc.NotFound, match="no occupation matches"):
+                cat.stats(occupation=value)  # type: ignore[arg-type]
+            with pytest.raises(mc.ArgumentError, match="percentile must be"):
+                cat.stats(percentile=value)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import medcoder_careers as mc
 from medcoder_careers._data import trusted
+from medcoder_careers._data.datatypes import DATATYPES
 from medcoder_careers._data.manifest import COLLECTIONS, ORDER
 from medcoder_careers._data.strict import Data, read_data
 from medcoder_careers._data.table import COLUMNS, Table, columns_of, open_table
@@ -211,7 +212,7 @@ class TestTrustedTable:
 
     @given(
         cell=cells(),
-        datatypes=st.none() | st.sets(st.sampled_from(["01", "08", "13", "17"])),
+        datatypes=st.none() | st.sets(st.sampled_from([d.code for d in DATATYPES])),
         missing=st.sampled_from([None, "occupation", "area", "industry"]),
     )
     def test_one_cell(
@@ -236,6 +237,24 @@ class TestTrustedTable:
         for statistic, expected in zip(found, strict, strict=True):
             assert_indistinguishable(statistic, expected)
             assert_indistinguishable(statistic.citation, expected.citation)
+
+    @pytest.mark.parametrize("name", TABLE_FILES)
+    def test_every_cell(self, tables: dict[tuple[str, bool], Table], name: str) -> None:
+        """Every cell by its key: its figures as the whole table's read gives them, in order.
+
+        Every marker, dash and footnote of the packaged files is met (the
+        whole read is the strict one's: `test_every_row`).
+        """
+        table = tables[name, True]
+        every: dict[tuple[str, str, str | None], list[mc.Statistic]] = {}
+        for statistic in table.select():
+            every.setdefault((statistic.occupation, statistic.area, statistic.industry), [])
+            every[statistic.occupation, statistic.area, statistic.industry].append(statistic)
+        assert len(every) == len(_cells(name))
+        for (occupation, area, industry), expected in every.items():
+            found = table.cell(occupation, area, industry)
+            assert found == expected
+            assert [s.citation for s in found] == [s.citation for s in expected]
 
     @pytest.mark.parametrize("name", TABLE_FILES)
     def test_cell_untrusted(self, tables: dict[tuple[str, bool], Table], name: str) -> None:

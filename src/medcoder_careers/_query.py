@@ -18,7 +18,7 @@ from functools import partial
 from itertools import chain, groupby
 from operator import itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
 from ._data.datatypes import datatypes_for
 from ._data.store import Lazy
@@ -38,6 +38,7 @@ __all__ = [
     "QueryCache",
     "StatisticsIndex",
     "Wanted",
+    "cell_blocks",
     "check_no_none",
     "every_statistic",
     "merge",
@@ -47,6 +48,8 @@ __all__ = [
     "table_blocks",
     "unpublished_in",
 ]
+
+_V = TypeVar("_V")
 
 Wanted = tuple[tuple[str, object], ...]
 """Resolved filters: ``(field, value)`` pairs, ``("year", 2010)`` for a year period."""
@@ -167,23 +170,11 @@ def _read_tables(
     rest = () if given.keys() <= _HANDLED else tuple(p for p in wanted if p[0] not in _HANDLED)
     blocks: list[tuple[Table, list[Statistic] | Columns]] = []
     whole = "source" in given or "period" in given or YEAR in given  # tested table by table
-    # One occupation in one area and industry: a cell each table may name by its key.
-    one = not columns and not rest and definition is ANY and None not in parts[:3]
     for table in tables:
         if (whole and not _may_hold(table, given)) or (
             area is not None and not table.may_hold(parts[1])  # type: ignore[arg-type]  # the area's id
         ):
             continue
-        if one:
-            cell = table.cell(
-                parts[0][0],  # type: ignore[index]  # all three given (one)
-                parts[1],  # type: ignore[arg-type]
-                parts[2][0],  # type: ignore[index]
-                datatypes=datatypes,
-            )
-            if cell is not None:
-                blocks.append((table, cell))
-                continue
         if columns and not rest:
             found = table.columns(*parts[:3], datatypes=datatypes, definitions=parts[4])
             blocks.append((table, found))
@@ -197,6 +188,39 @@ def _read_tables(
             blocks.append((table, columns_of(rows)))
         else:
             blocks.append((table, rows))
+    return blocks
+
+
+_CELL: Final = frozenset(
+    {
+        *("occupation", "area", "industry"),  # which cell
+        *("measure", "percentile", "coverage"),  # which of its figures
+        *("source", "period", YEAR),  # which release
+    }
+)
+"""The fields of a question about one cell: which one, the figures of it, and the release."""
+
+
+def cell_blocks(tables: Sequence[Table], given: Mapping[str, Any]) -> list[list[Statistic]] | None:
+    """Return what `table_blocks` returns, without the tables, for a question about one cell.
+
+    The question asked most: one occupation in one area and industry, of
+    which each table may hold one cell, named by its key. *given* holds the
+    wanted pairs (``dict(wanted)``). None where they ask something else, or
+    a table cannot name the cell so (`Table.cell`): `table_blocks` answers then.
+    """
+    get = given.get
+    occupation, area, industry = get("occupation"), get("area"), get("industry", ANY)
+    if occupation is None or area is None or industry is ANY or not _CELL.issuperset(given):
+        return None
+    datatypes = datatypes_for(get("measure", ANY), get("percentile", ANY), get("coverage", ANY))
+    blocks = []
+    for table in tables:
+        if _may_hold(table, given):
+            found = table.cell(occupation, area, industry, datatypes=datatypes)
+            if found is None:
+                return None
+            blocks.append(found)
     return blocks
 
 
@@ -248,31 +272,29 @@ def _lists(record: Unpublished, name: str, value: object) -> bool:
             return True
 
 
-class QueryCache:
-    """Results by a hashable key (wanted pairs, or raw arguments), bounded, under a lock."""
+class QueryCache(Generic[_V]):
+    """Results by a hashable key (wanted pairs, raw arguments, a filter's value), bounded."""
 
     __slots__ = ("_lock", "_results")
 
     def __init__(self) -> None:
         """Start empty."""
-        self._results: dict[Hashable, tuple[Statistic, ...]] = {}
+        self._results: dict[Hashable, _V] = {}
         self._lock = threading.Lock()
 
-    def get(
-        self, wanted: Hashable, compute: Callable[[], tuple[Statistic, ...]]
-    ) -> tuple[Statistic, ...]:
+    def get(self, wanted: Hashable, compute: Callable[[], _V]) -> _V:
         """Return the cached result of *wanted*, computing it once (each time if unhashable)."""
         found = self.find(wanted)
         return self.keep(wanted, compute()) if found is None else found
 
-    def find(self, wanted: Hashable) -> tuple[Statistic, ...] | None:
+    def find(self, wanted: Hashable) -> _V | None:
         """Return the cached result of *wanted*, or None (also when *wanted* is unhashable)."""
         try:
             return self._results.get(wanted)
         except TypeError:  # an unhashable argument: computing says what is wrong
             return None
 
-    def keep(self, wanted: Hashable, found: tuple[Statistic, ...]) -> tuple[Statistic, ...]:
+    def keep(self, wanted: Hashable, found: _V) -> _V:
         """Cache *found* as the result of *wanted*; return the result cached first.
 
         A full cache is emptied first; an unhashable *wanted* is not cached.
@@ -407,6 +429,7 @@ class Query:
         "_names",
         "_rank",
         "_raw",
+        "_resolved",
         "_statistics",
         "_store",
         "_values",
@@ -425,8 +448,9 @@ class Query:
             name: Lazy(partial(self._value_index, name), self._lock)
             for name in ("setting", "experience", "definition")
         }
-        self._wanted_cache = QueryCache()
-        self._raw = QueryCache()
+        self._wanted_cache: QueryCache[tuple[Statistic, ...]] = QueryCache()
+        self._raw: QueryCache[tuple[Statistic, ...]] = QueryCache()
+        self._resolved: QueryCache[tuple[str, object]] = QueryCache()
         self._by_area: dict[object, tuple[Table, ...]] = {}
 
     @property
@@ -463,8 +487,7 @@ class Query:
         raw = (values, tuple(map(type, values)))
         found = self._raw.find(raw)
         if found is None:
-            chosen = [(rank, value) for rank, value in enumerate(values) if value is not ANY]
-            found = self._raw.keep(raw, self.select(self._read(chosen)))
+            found = self._raw.keep(raw, self.select(self._read(enumerate(values))))
         return found
 
     def wanted(self, given: Mapping[str, object]) -> Wanted:
@@ -485,17 +508,32 @@ class Query:
         return self._read(chosen)
 
     def _read(self, chosen: Iterable[tuple[int, object]]) -> Wanted:
-        """Resolve filters, each given by its place in `FILTERS`, in that order (see `wanted`)."""
+        """Resolve filters, each given by its place in `FILTERS`, in that order (see `wanted`).
+
+        A filter left at `ANY` is skipped. Each value read is remembered by
+        its filter, type and value (the data never changes), so a question
+        that differs from an earlier one in one filter resolves only that one.
+        """
         wanted: list[tuple[str, object]] = []
+        known = self._resolved
         for rank, value in chosen:
-            name, kind, qualifier, _ = FILTERS[rank]
-            if value is None:
-                if not qualifier:
-                    check_no_none(name, value)
-                wanted.append((name, None))
+            if value is ANY:
                 continue
-            wanted.append(self._resolve(name, kind, value))
+            key = (rank, type(value), value)
+            pair = known.find(key)
+            if pair is None:  # not read yet, or unhashable: reading it says what is wrong
+                pair = known.keep(key, self._resolve_filter(rank, value))
+            wanted.append(pair)
         return tuple(wanted)
+
+    def _resolve_filter(self, rank: int, value: object) -> tuple[str, object]:
+        """Read the value of the filter at *rank* of `FILTERS` (see `wanted`)."""
+        name, kind, qualifier, _ = FILTERS[rank]
+        if value is None:
+            if not qualifier:
+                check_no_none(name, value)
+            return name, None
+        return self._resolve(name, kind, value)
 
     def _resolve(self, name: str, kind: str, value: object) -> tuple[str, object]:  # noqa: PLR0911 - one return per kind of filter
         """Read one filter's value into the ``(field, value)`` statistics hold."""
@@ -563,7 +601,8 @@ class Query:
         cached = self._wanted_cache.find(wanted)
         if cached is None:
             hand = self._index.get().select(wanted)
-            blocks = _read_tables(self._tables(wanted), wanted, columns=True)
+            tables = self._tables(dict(wanted).get("area"))
+            blocks = _read_tables(tables, wanted, columns=True)
             found = _merge_columns(hand, blocks)  # type: ignore[arg-type]  # columns, asked for
             if found is not None:
                 return found
@@ -571,27 +610,30 @@ class Query:
         return columns_of(cached)
 
     def _compute(self, wanted: Wanted) -> tuple[Statistic, ...]:
+        given: dict[str, Any] = dict(wanted)
         hand = self._index.get().select(wanted)
-        blocks = table_blocks(self._tables(wanted), wanted)
+        tables = self._tables(given.get("area"))
+        blocks = cell_blocks(tables, given)
+        if blocks is None:
+            blocks = [block for _, block in table_blocks(tables, wanted)]
         if not hand and len(blocks) == 1:
-            return tuple(blocks[0][1])
-        return merge(hand, [block for _, block in blocks])
+            return tuple(blocks[0])
+        return merge(hand, blocks)
 
-    def _tables(self, wanted: Wanted) -> Sequence[Table]:
-        """Return the tables that may hold the wanted area's figures (every table: no area).
+    def _tables(self, area: object) -> Sequence[Table]:
+        """Return the tables that may hold *area*'s figures (every table: None, no area).
 
         Remembered by area (a few hundred at most): a question about a state
         skips the national files without asking each.
         """
-        for name, area in wanted:
-            if name == "area":
-                found = self._by_area.get(area)
-                if found is None:
-                    tables = self._store.tables()
-                    found = tuple(t for t in tables if t.may_hold(str(area)))
-                    self._by_area[area] = found
-                return found
-        return self._store.tables()
+        if area is None:
+            return self._store.tables()
+        found = self._by_area.get(area)
+        if found is None:
+            found = self._by_area[area] = tuple(
+                t for t in self._store.tables() if t.may_hold(str(area))
+            )
+        return found
 
     # -- what releases list but do not publish ------------------------------
 
