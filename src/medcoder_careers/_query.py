@@ -3,11 +3,14 @@
 `Query` is the part of a catalog behind ``stats()``, ``find_facts()`` and
 ``statistics``. Each filter is resolved once (a lookup key to an id, text
 to a `Measure`, a `Period`, a percentile) into a *wanted* pair ``(field,
-value)``; the statistics of the JSON files are answered from an index of
-every field, the statistical tables by an indexed query on occupation,
-area and industry, and the rest of the wanted pairs are tested on the
-(few) statistics those return. Results are cached by their wanted pairs
-and by the arguments as given, so asking again costs a dictionary look-up.
+value)``, remembered by its filter, type and value. The statistics of the
+JSON files are answered from an index of every field; the statistical
+tables by their cell's key where the question names one occupation, area
+and industry (the question asked most), else by an indexed query on
+occupation, area and industry, and the rest of the wanted pairs are tested
+on the (few) statistics those return. Results are cached by their wanted
+pairs and by the arguments as given, so asking again costs a dictionary
+look-up.
 """
 
 from __future__ import annotations

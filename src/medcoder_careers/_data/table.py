@@ -305,10 +305,11 @@ class Table:
         """Return what `select` returns for one occupation, area and industry, or None.
 
         The question asked most (an occupation's median in a state): a
-        trusted table names its one cell by its key and builds only the
-        figures of *datatypes*. None where the table cannot name the cell
-        so (it is not trusted, or an occupation has two SOC codes here):
-        then `select` answers.
+        trusted table names its one cell by its key, reads only the value
+        columns of *datatypes*, and builds their figures straight from the
+        row. None where the table cannot name the cell so (it is not
+        trusted, an occupation has two SOC codes here, or the industry two
+        OEWS codes): then `select` answers.
 
         Raises:
             DataError: the row cannot be read.
@@ -327,15 +328,11 @@ class Table:
         layout = _layout(_chosen(datatypes))
         if not layout.groups:
             return []
-        with self._lock:
-            try:
-                values = self._connection.execute(layout.by_key, (key,)).fetchone()
-            except sqlite3.Error as exc:
-                raise self._reading_error(exc) from None
-        if values is None:
+        found = self._query(layout.by_key, (key,))
+        if not found:
             return []
-        # The key names the row's codes: only its values were read.
-        row = (key, socs[0], area, codes[0], *values)
+        # The key names the row's codes: only its value columns were read.
+        row = (key, socs[0], area, codes[0], *found[0])
         return self._figures_of_row(row, layout, occupation, industry)
 
     def _figures_of_row(
@@ -1270,6 +1267,8 @@ class _Layout(NamedTuple):
             footnote in a row, the position of its RSE among ``rses`` (-1:
             none), its measure, percentile, unit, coverage and code.
         rses: Each RSE datatype read, with its value's and footnote's positions.
+        by_key: The query of one cell's value columns (from the fifth of
+            *columns* on) by its key, for `Table.cell`, which knows the rest.
     """
 
     columns: str
