@@ -138,9 +138,8 @@ class TestAny:
 # -- the statistical table: asked only when it may hold an answer ------------------
 
 _OEWS: Final = "oews-2025-05"
-_CODERS: Final = "medical-records-and-health-information-technicians"
-_DEFINITION: Final = ("definition", "29-2072")
 """The source of the packaged table (period 2025-05)."""
+_CODERS: Final = "medical-records-and-health-information-technicians"
 
 
 @pytest.fixture
@@ -937,58 +936,106 @@ class TestDefinitions:
             cat.stats(setting="29-2072")
 
 
+@functools.cache
+def _cell_figures() -> list[mc.Statistic]:
+    """Every figure of the packaged tables (each has a cell: its citation names it)."""
+    return [s for s in mc.catalog().statistics if s.citation.locator]
+
+
 @st.composite
 def cell_questions(draw: st.DrawFn) -> dict[str, Any]:
-    """A question about one cell of a table: its occupation, area and industry, and more or less."""
-    stat = draw(st.sampled_from([s for s in mc.catalog().statistics if s.citation.locator]))
+    """A question about one cell of a table: its occupation, area and industry, and more or less.
+
+    Each is spelt as a user may spell it: an id or a code, an enum or its
+    text, a period or its text, a year; the release by its source, its
+    period, its year or a handbook edition (no table is read then).
+    """
+    stat = draw(st.sampled_from(_cell_figures()))
+    cat = mc.catalog()
     chosen: dict[str, Any] = {
-        "occupation": stat.occupation,
+        "occupation": draw(
+            st.sampled_from([stat.occupation, cat.occupation(stat.occupation).soc[-1].code])
+        ),
         "area": stat.area,
         "industry": stat.industry,
     }
-    for name in ("measure", "percentile", "coverage"):
-        way = draw(st.sampled_from(["any", "value", "none"]))
-        if way == "value":
-            chosen[name] = getattr(stat, name)
-        elif way == "none" and name != "measure":
-            chosen[name] = None
-    release = draw(st.sampled_from(["any", "source", "period", "year", "another"]))
-    if release == "source":
+    if draw(st.booleans()):
+        chosen["measure"] = draw(st.sampled_from([stat.measure, stat.measure.value]))
+    percentile = draw(st.sampled_from(["any", "value", "text", "none"]))
+    if percentile == "value":
+        chosen["percentile"] = stat.percentile
+    elif percentile == "text" and stat.percentile is not None:
+        chosen["percentile"] = "median" if stat.percentile == 50 else str(stat.percentile)
+    elif percentile == "none":
+        chosen["percentile"] = None
+    coverage = draw(st.sampled_from(["any", "value", "none"]))
+    if coverage != "any":
+        chosen["coverage"] = stat.coverage if coverage == "value" else None
+    release = draw(st.sampled_from(["any", "source", "period", "text", "year", "edition", "both"]))
+    if release in {"source", "both"}:
         chosen["source"] = stat.source
-    elif release == "period":
+    if release in {"edition", "both"}:
+        chosen["edition"] = "2010-11"  # a handbook edition: no table is read
+    if release == "period":
         chosen["period"] = stat.period
+    elif release == "text":
+        chosen["period"] = str(stat.period)
     elif release == "year":
         chosen["period"] = str(stat.period.start_year)
-    elif release == "another":
-        chosen["source"] = "ooh-2010-11"  # a handbook edition: no table is read
     return chosen
+
+
+def _scanned(wanted: tuple[tuple[str, object], ...]) -> tuple[mc.Statistic, ...]:
+    """The strict scan for resolved filters, a year among them (the months within it match)."""
+    fields = dict(wanted)
+    year = fields.pop("year", None)
+    expected = _scan(fields)
+    if year is None:
+        return expected
+    return tuple(s for s in expected if s.period.start_year == s.period.end_year == year)
+
+
+def _refused(*args: object, **kwargs: object) -> list[mc.Statistic]:
+    """A stand-in for `Table.select` where a question about one cell must not call it."""
+    raise AssertionError(args, kwargs)
 
 
 class TestOneCell:
     """A question about one cell is answered by each table's `Table.cell`: what a scan finds."""
 
-    @settings(max_examples=60)
+    @settings(max_examples=80)
     @given(cell_questions())
     def test_against_scan(self, chosen: dict[str, Any]) -> None:
         """The cell's figures the filters keep, in order, with no table `select` asked."""
         store = mc.catalog()._store
         wanted = _catalog.Catalog(store)._query.wanted(chosen)
         assert query_module.cell_blocks(store.tables(), dict(wanted)) is not None
-
-        def refused(*args: object, **kwargs: object) -> list[mc.Statistic]:
-            raise AssertionError(args, kwargs)
-
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(Table, "select", refused)
+            patch.setattr(Table, "select", _refused)
             found = _catalog.Catalog(store).stats(**chosen)
-        fields = dict(wanted)
-        year = fields.pop("year", None)
-        expected = _scan(fields)
-        if year is not None:  # the months of a year given as a year
-            expected = tuple(
-                s for s in expected if s.period.start_year == s.period.end_year == year
-            )
-        assert found == expected
+        assert found == _scanned(wanted)
+
+    @settings(max_examples=30)
+    @given(cell_questions())
+    def test_a_cell_the_table_cannot_name(self, chosen: dict[str, Any]) -> None:
+        """Where no table can name the cell by its key (`Table.cell` None), `select` answers."""
+        store = mc.catalog()._store
+        wanted = _catalog.Catalog(store)._query.wanted(chosen)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Table, "cell", lambda *_, **__: None)
+            found = _catalog.Catalog(store).stats(**chosen)
+        assert found == _scanned(wanted)
+
+    def test_quick_facts_and_series(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Quick facts and a series ask with setting, experience and accreditor None: cells too."""
+        fresh = _catalog.Catalog(cat._store)
+        facts = fresh.quick_facts("29-2072", area="CA")
+        series = fresh.series("29-2072", "annual_wage", area="CA")
+        monkeypatch.setattr(Table, "select", _refused)
+        again = _catalog.Catalog(cat._store)
+        assert again.quick_facts("29-2072", area="CA") == facts
+        assert again.series("29-2072", "annual_wage", area="CA") == series
+        assert len(series) == 1  # the one state release
 
     @pytest.mark.parametrize(
         "wanted",
@@ -996,15 +1043,41 @@ class TestOneCell:
             (("area", "0600000"), ("industry", None)),
             (("occupation", _CODERS), ("industry", None)),
             (("occupation", _CODERS), ("area", "0600000")),
-            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), _DEFINITION),
-            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("setting", None)),
+            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("setting", "x")),
+            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("experience", 1)),
+            (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("accreditor", "")),
             (("occupation", _CODERS), ("area", "0600000"), ("industry", None), ("unit", "x")),
+            (
+                ("occupation", _CODERS),
+                ("area", "0600000"),
+                ("industry", None),
+                ("definition", "29-2072"),
+            ),
         ],
-        ids=["no occupation", "no area", "no industry", "definition", "setting", "unit"],
+        ids=[
+            "no occupation",
+            "no area",
+            "no industry",
+            "setting",
+            "experience",
+            "accreditor",
+            "unit",
+            "definition",
+        ],
     )
     def test_other_questions(self, cat: mc.Catalog, wanted: tuple[tuple[str, object], ...]) -> None:
         """A question that names no one cell, or asks what a cell read cannot test: None."""
         assert query_module.cell_blocks(cat._store.tables(), dict(wanted)) is None
+
+    def test_none_of_what_no_table_figure_has(self, cat: mc.Catalog) -> None:
+        """Setting, experience and accreditor None (every table figure has none): the cell."""
+        wanted = (*TestSeveralTables.WANTED, ("setting", None), ("experience", None))
+        found = query_module.cell_blocks(cat._store.tables(), {**dict(wanted), "accreditor": None})
+        assert found == query_module.cell_blocks(
+            cat._store.tables(), dict(TestSeveralTables.WANTED)
+        )
+        assert found
+        assert sum(len(block) for block in found) == 1
 
     def test_a_table_of_another_release_is_skipped(self) -> None:
         """A table the source rules out is not asked, and the next is (the same table twice)."""
@@ -1030,6 +1103,29 @@ class TestOneCell:
 
 class TestFilterValuesRemembered:
     """Each filter value is read once per catalog; what is remembered never answers another."""
+
+    def test_read_once(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Two questions that differ in one filter: only that filter's new value is read."""
+        read: list[tuple[str, object]] = []
+        resolve = query_module.Query._resolve
+
+        def counted(self: query_module.Query, name: str, kind: str, value: object) -> Any:
+            read.append((name, value))
+            return resolve(self, name, kind, value)
+
+        monkeypatch.setattr(query_module.Query, "_resolve", counted)
+        fresh = _catalog.Catalog(cat._store)
+        ca = fresh.stats(occupation="29-2072", area="CA", measure="annual_wage", percentile=50)
+        assert read == [
+            ("occupation", "29-2072"),
+            ("measure", "annual_wage"),
+            ("area", "CA"),
+            ("percentile", 50),
+        ]
+        tx = fresh.stats(occupation="29-2072", area="TX", measure="annual_wage", percentile=50)
+        assert read[4:] == [("area", "TX")]
+        assert {s.area for s in ca} == {"0600000"}
+        assert {s.area for s in tx} == {"4800000"}
 
     def test_another_filter_of_the_same_value(self) -> None:
         """ "29-2072" read as an occupation is not taken for the definition "29-2072"."""

@@ -199,23 +199,30 @@ _CELL: Final = frozenset(
         *("occupation", "area", "industry"),  # which cell
         *("measure", "percentile", "coverage"),  # which of its figures
         *("source", "period", YEAR),  # which release
+        *("setting", "experience", "accreditor"),  # None: a table's figures have none
     }
 )
 """The fields of a question about one cell: which one, the figures of it, and the release."""
 
 
 def cell_blocks(tables: Sequence[Table], given: Mapping[str, Any]) -> list[list[Statistic]] | None:
-    """Return what `table_blocks` returns, without the tables, for a question about one cell.
+    """Return each table's statistics for a question about one cell, in order.
 
     The question asked most: one occupation in one area and industry, of
     which each table may hold one cell, named by its key. *given* holds the
-    wanted pairs (``dict(wanted)``). None where they ask something else, or
-    a table cannot name the cell so (`Table.cell`): `table_blocks` answers then.
+    wanted pairs (``dict(wanted)``); *tables* are those that may hold the
+    area (`Query` asks the area's). A block per table that may match, as
+    `table_blocks` gives them (an empty one where the cell holds no such
+    figure). None where the pairs ask something else (a setting, a
+    definition), or a table cannot name the cell so (`Table.cell`):
+    `table_blocks` answers then.
     """
     get = given.get
     occupation, area, industry = get("occupation"), get("area"), get("industry", ANY)
     if occupation is None or area is None or industry is ANY or not _CELL.issuperset(given):
         return None
+    if not (get("setting") is get("experience") is get("accreditor") is None):
+        return None  # no table figure has one: table_blocks says so
     datatypes = datatypes_for(get("measure", ANY), get("percentile", ANY), get("coverage", ANY))
     blocks = []
     for table in tables:
@@ -276,7 +283,10 @@ def _lists(record: Unpublished, name: str, value: object) -> bool:
 
 
 class QueryCache(Generic[_V]):
-    """Results by a hashable key (wanted pairs, raw arguments, a filter's value), bounded."""
+    """Results by a hashable key (wanted pairs, raw arguments, a filter's value), bounded.
+
+    A result is never None: `find` returns None for "not cached".
+    """
 
     __slots__ = ("_lock", "_results")
 
@@ -502,11 +512,7 @@ class Query:
                 percentile that is not one BLS publishes.
             PeriodError: a period that is not one.
         """
-        chosen = [
-            (_RANK[name], value)
-            for name, value in given.items()
-            if value is not ANY and name in _RANK
-        ]
+        chosen = [(_RANK[name], value) for name, value in given.items() if name in _RANK]
         chosen.sort(key=_FIRST)  # always in the filters' order, however given
         return self._read(chosen)
 

@@ -308,11 +308,12 @@ class Table:
         trusted table names its one cell by its key, reads only the value
         columns of *datatypes*, and builds their figures straight from the
         row. None where the table cannot name the cell so (it is not
-        trusted, an occupation has two SOC codes here, or the industry two
-        OEWS codes): then `select` answers.
+        trusted, an occupation has two SOC codes here, the industry two OEWS
+        codes, or the area's cells two key prefixes): then `select` answers.
 
         Raises:
-            DataError: the row cannot be read.
+            DataError: the row cannot be read, or holds a value that is
+                neither a number nor a footnote or marker.
         """
         if not self.trusted or self._codes_shared:
             return None
@@ -328,66 +329,20 @@ class Table:
         layout = _layout(_chosen(datatypes))
         if not layout.groups:
             return []
-        found = self._query(layout.by_key, (key,))
-        if not found:
+        read = self._query(layout.by_key, (key,))
+        if not read:
             return []
-        # The key names the row's codes: only its value columns were read.
-        row = (key, socs[0], area, codes[0], *found[0])
-        return self._figures_of_row(row, layout, occupation, industry)
-
-    def _figures_of_row(
-        self, row: tuple[Any, ...], layout: _Layout, occupation: str, industry: str | None
-    ) -> list[Statistic]:
-        """Return the statistics of one trusted row, in order: `_one_by_one` for one row.
-
-        The same figures, built the same way, without the bookkeeping of many
-        rows (sorting, grouping, numbers read once for all): the question
-        asked most reads one row.
-        """
-        rses: tuple[Decimal | None, ...] = _NO_RSE
-        if layout.rses:  # the RSEs the figures asked for carry, then None for the others ([-1])
-            numbers: _Numbers = {}
-            rses = (*[self._rse(row, *at, numbers) for at in layout.rses], None)
-        period, source, area, key = self.period, self.source, row[2], row[0]
-        definition = self.occupations[row[1]][1]
+        # The key names the row's codes: only its value columns were read. One
+        # row needs no sorting or grouping: its figures are built as `_trusted`
+        # builds every row's.
+        row = (key, socs[0], area, codes[0], *read[0])
+        numbers: _Numbers = {}
+        rses = (*(self._rse(row, *at, numbers) for at in layout.rses), None)
+        one = [(occupation, area, industry is not None, industry or "", row, rses, industry)]
+        holder = (occupation, self.occupations[socs[0]][1])
         found: list[Statistic] = []
         for datatypes_of_measure in layout.groups:
-            for entry in datatypes_of_measure:
-                at, note_at, rse_at, measure, percentile, unit, coverage, code = entry
-                text = row[at]
-                if text is None:
-                    continue
-                if _DECIMAL.fullmatch(text):
-                    quote, value, bound, descriptor = text, Decimal(text), Bound.EXACT, None
-                else:  # no number: a footnote or a marker says what it is
-                    read = self._value(row, at, note_at, code, unit)
-                    if read is None:
-                        continue
-                    quote, value, bound, descriptor = read
-                # As in `_one_by_one`: every field of Statistic, in order.
-                found.append(
-                    _STATISTIC(
-                        period,
-                        source,
-                        occupation,
-                        measure,
-                        area,
-                        industry,
-                        None,
-                        None,
-                        percentile,
-                        None,
-                        value,
-                        None,
-                        unit,
-                        bound,
-                        definition,
-                        coverage,
-                        descriptor,
-                        rses[rse_at],
-                        _CITATION(source, quote, key + code),
-                    )
-                )
+            self._one_by_one(one, datatypes_of_measure, holder, numbers, found)
         return found
 
     def columns(
@@ -1268,7 +1223,8 @@ class _Layout(NamedTuple):
             none), its measure, percentile, unit, coverage and code.
         rses: Each RSE datatype read, with its value's and footnote's positions.
         by_key: The query of one cell's value columns (from the fifth of
-            *columns* on) by its key, for `Table.cell`, which knows the rest.
+            *columns* on) by its key, for `Table.cell`, which knows the rest
+            ("" where no datatype is asked: nothing is read).
     """
 
     columns: str
@@ -1309,8 +1265,8 @@ def _layout(datatypes: frozenset[str] | None) -> _Layout:
         for measure, same in groupby(chosen, key=lambda d: d.measure)
     )
     rses = tuple((code, at[code], at[code] + 1) for code in rse_codes)
-    values = ", ".join(columns[4:])  # none: no groups, and nothing is read
-    by_key = f"SELECT {values} FROM cell WHERE key = ?"  # noqa: S608 - fixed names
+    values = ", ".join(columns[4:])
+    by_key = f"SELECT {values} FROM cell WHERE key = ?" if groups else ""  # noqa: S608 - fixed names
     return _Layout(", ".join(columns), groups, rses, by_key)
 
 
