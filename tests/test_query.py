@@ -1157,3 +1157,44 @@ class TestFilterValuesRemembered:
                 cat.stats(occupation=value)  # type: ignore[arg-type]
             with pytest.raises(mc.ArgumentError, match="percentile must be"):
                 cat.stats(percentile=value)  # type: ignore[arg-type]
+
+
+class TestSourceAndEdition:
+    """A source and the edition of another ask two sources: no figure has both, in no table."""
+
+    FILTERS: Final[dict[str, Any]] = {"occupation": "29-2072", "area": "CA", "industry": None}
+
+    @staticmethod
+    def _table(source: str) -> Table:
+        """The packaged table, citing *source* (a loaded copy's table may cite any)."""
+        table = copy.copy(TestSeveralTables()._table())
+        table.source = source
+        return table
+
+    def _catalog(self, monkeypatch: pytest.MonkeyPatch, source: str) -> _catalog.Catalog:
+        """A catalog whose one table cites *source*."""
+        table = self._table(source)
+        monkeypatch.setattr(query_module.Query, "_tables", lambda *_: (table,))
+        return _catalog.Catalog(mc.catalog()._store)
+
+    @pytest.mark.parametrize("source", [_OEWS, "ooh-2010-11"])
+    def test_two_sources(self, monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+        """Whichever of the two the table cites: no statistic, column or unpublished figure."""
+        cat = self._catalog(monkeypatch, source)
+        filters: dict[str, Any] = {**self.FILTERS, "source": _OEWS, "edition": "2010-11"}
+        assert cat._query.columns(filters)["value"] == []  # first: no result cached to use
+        assert cat.stats(**filters) == ()
+        assert cat.stats(**{**filters, "industry": mc.ANY}) == ()  # not one cell: read by index
+        national = cat._query.wanted({**filters, "area": "US", "industry": mc.ANY})
+        assert query_module.unpublished_in(self._table(source), national) == []
+        one = cat._query.wanted({**filters, "area": "US", "industry": mc.ANY, "edition": mc.ANY})
+        if source == _OEWS:  # the table lists figures it does not publish, nationally
+            assert query_module.unpublished_in(self._table(source), one)
+
+    def test_one_source_twice(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A source and its own edition ask one: the table citing it answers."""
+        cat = self._catalog(monkeypatch, "ooh-2010-11")
+        found = cat.stats(**self.FILTERS, source="ooh-2010-11", edition="2010-11")
+        assert found == cat.stats(**self.FILTERS, source="ooh-2010-11")
+        assert {s.area for s in found} == {"0600000"}
+        assert len(found) > 10

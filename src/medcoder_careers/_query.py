@@ -45,6 +45,7 @@ __all__ = [
     "check_no_none",
     "every_statistic",
     "merge",
+    "one_value_each",
     "percentile",
     "period_wanted",
     "select_from_tables",
@@ -158,6 +159,8 @@ def _read_tables(
     get = given.get
     if not (get("setting") is get("experience") is get("accreditor") is None):
         return []  # a table's figures have no setting, experience or accreditor
+    if not one_value_each(wanted, given):
+        return []
     datatypes = datatypes_for(get("measure", ANY), get("percentile", ANY), get("coverage", ANY))
     if datatypes is not None and not datatypes:
         return []  # no table holds such a figure
@@ -234,6 +237,16 @@ def cell_blocks(tables: Sequence[Table], given: Mapping[str, Any]) -> list[list[
     return blocks
 
 
+def one_value_each(wanted: Wanted, given: Mapping[str, object]) -> bool:
+    """Whether *wanted* asks one value of each field; *given* is ``dict(wanted)``.
+
+    A source and the edition of another (``source=`` and ``edition=``) ask
+    two sources, which no figure has; ``dict`` keeps only the second, so a
+    table is tested against both only by asking this first.
+    """
+    return len(given) == len(wanted) or len(set(wanted)) == len(given)
+
+
 def select_from_tables(tables: Sequence[Table], wanted: Wanted) -> list[Statistic]:
     """Return the table statistics matching *wanted*: each table's in order, one after another."""
     return [stat for _, block in table_blocks(tables, wanted) for stat in block]
@@ -254,7 +267,7 @@ def _may_hold(table: Table, given: Mapping[str, object]) -> bool:
 def unpublished_in(table: Table, wanted: Wanted) -> list[Unpublished]:
     """Return what *table* lists but does not publish among the figures *wanted* selects."""
     given = dict(wanted)
-    if not _may_hold(table, given):
+    if not (one_value_each(wanted, given) and _may_hold(table, given)):
         return []
     occupation = given.get("occupation")
     industry = given.get("industry", ANY)
@@ -620,6 +633,8 @@ class Query:
 
     def _compute(self, wanted: Wanted) -> tuple[Statistic, ...]:
         given: dict[str, Any] = dict(wanted)
+        if not one_value_each(wanted, given):
+            return ()  # no figure has two sources
         hand = self._index.get().select(wanted)
         tables = self._tables(given.get("area"))
         blocks = cell_blocks(tables, given)
