@@ -7,6 +7,7 @@ import functools
 import importlib
 import inspect
 import pickle
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib.resources import as_file, files
@@ -53,17 +54,25 @@ def _strict() -> mc.Catalog:
         return mc.load(root)
 
 
-def _scan(filters: dict[str, Any]) -> tuple[mc.Statistic, ...]:
+def _scan(filters: Mapping[str, Any] | Iterable[tuple[str, object]]) -> tuple[mc.Statistic, ...]:
     """The reference: every statistic tested field by field.
+
+    *filters* are fields and values, as a mapping or as resolved pairs, each
+    pair tested (a source and an edition both); ``"year"`` matches the
+    statistics whose period lies within that year (its months).
 
     The statistics scanned are those `load` builds, row by row and checked,
     not the packaged catalog's (read by the columns a query asks for).
     """
-    return tuple(
-        s
-        for s in _strict().statistics
-        if all(getattr(s, name) == value for name, value in filters.items())
-    )
+    pairs = list(filters.items() if isinstance(filters, Mapping) else filters)
+    fields = [(name, value) for name, value in pairs if name != "year"]
+    found = [
+        s for s in _strict().statistics if all(getattr(s, name) == value for name, value in fields)
+    ]
+    for name, year in pairs:
+        if name == "year":
+            found = [s for s in found if s.period.start_year == s.period.end_year == year]
+    return tuple(found)
 
 
 @st.composite
@@ -985,20 +994,6 @@ def cell_questions(draw: st.DrawFn) -> dict[str, Any]:
     return chosen
 
 
-def _scanned(wanted: tuple[tuple[str, object], ...]) -> tuple[mc.Statistic, ...]:
-    """The strict scan for resolved filters, each pair tested (a source and an edition both).
-
-    A year matches the statistics whose period lies within it (its months).
-    """
-
-    def holds(stat: mc.Statistic, name: str, value: object) -> bool:
-        if name == "year":
-            return stat.period.start_year == stat.period.end_year == value
-        return bool(getattr(stat, name) == value)
-
-    return tuple(s for s in _strict().statistics if all(holds(s, *pair) for pair in wanted))
-
-
 def _refused(*args: object, **kwargs: object) -> list[mc.Statistic]:
     """A stand-in for `Table.select` where a question about one cell must not call it."""
     raise AssertionError(args, kwargs)
@@ -1027,7 +1022,7 @@ class TestOneCell:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(Table, "select", _refused)
             found = _catalog.Catalog(store).stats(**chosen)
-        assert found == _scanned(wanted)
+        assert found == _scan(wanted)
 
     @settings(max_examples=30)
     @given(cell_questions())
@@ -1038,7 +1033,7 @@ class TestOneCell:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(Table, "cell", lambda *_, **__: None)
             found = _catalog.Catalog(store).stats(**chosen)
-        assert found == _scanned(wanted)
+        assert found == _scan(wanted)
 
     def test_quick_facts_and_series(self, cat: mc.Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
         """Quick facts and a series ask with setting, experience and accreditor None: cells too."""
