@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 import medcoder_careers as mc
 from medcoder_careers._model import Entity
 from medcoder_careers._names import KINDS, compact, names_of, normalise, singular
-from medcoder_careers._search import ONET_WEIGHT, SEARCH_KINDS, TOPIC_WEIGHT, FuzzyIndex
+from medcoder_careers._search import (
+    ONET_WEIGHT,
+    SEARCH_KINDS,
+    TOPIC_WEIGHT,
+    FuzzyIndex,
+    _bits,
+    _most,
+)
 from medcoder_careers._topics import topic_names
 
 from . import strategies
@@ -576,6 +583,32 @@ class TestWeights:
         assert found == [(0.5829, "k1", "y", "aa")]
 
 
+class TestCounting:
+    """The bit planes count the trigrams every name shares with the query, all at once."""
+
+    @given(entries=_ENTRIES, data=st.data())
+    def test_planes_count_shared_trigrams(
+        self, entries: list[tuple[str, str, str, bool]], data: st.DataObject
+    ) -> None:
+        """Bit b of plane i is digit i of row b's count; the most is the largest count."""
+        index = FuzzyIndex(entries)
+        text = data.draw(_queries([name for _, _, name, _ in entries]))
+        grams = _trigrams(singular(normalise(text)))
+        planes = index._shared(grams)
+        rows = index._rows
+        counts = [
+            sum((plane >> row & 1) << digit for digit, plane in enumerate(planes))
+            for row in range(len(rows))
+        ]
+        assert counts == [len(grams & _trigrams(row[3])) for row in rows]
+        assert _most(planes) == max(counts, default=0)
+
+    @given(st.integers(min_value=0, max_value=1 << 4000))
+    def test_bits(self, mask: int) -> None:
+        """The positions of the bits set, highest first."""
+        assert _bits(mask) == [at for at in range(mask.bit_length() - 1, -1, -1) if mask >> at & 1]
+
+
 _SCORE = FuzzyIndex._score  # before any test wraps it
 
 
@@ -596,15 +629,14 @@ class TestReadsOnlyWhatCanPlace:
 
         def recording(
             self: FuzzyIndex,
-            query: str,
-            size: int,
-            kind: str | None,
-            candidates: Any,
+            asked: Any,
+            rows: Any,
+            common: int,
             best: dict[tuple[str, str], tuple[float, int]],
-        ) -> None:
-            candidates = list(candidates)
-            read.extend((row, common, size) for row, common in candidates)
-            original(self, query, size, kind, candidates, best)
+        ) -> bool:
+            rows = list(rows)
+            read.extend((row, common, asked.size) for row in rows)
+            return original(self, asked, rows, common, best)
 
         monkeypatch.setattr(FuzzyIndex, "_score", recording)
         index.search(text, limit=limit)
