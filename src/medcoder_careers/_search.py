@@ -59,15 +59,15 @@ class _Asked(NamedTuple):
     kind: str | None
 
 
-# A row of the fuzzy index: kind, id, name as spelt, folded name, folded name
-# without spaces, whether the name is an id/code/abbreviation, trigram count,
-# the weight its scores are multiplied by.
-_Row = tuple[str, str, str, str, str, bool, int, float]
-_NAME_AT: Final = 2
-_FOLDED: Final = 3
-_IS_KEY: Final = 5
-_GRAMS: Final = 6
-_WEIGHT: Final = 7
+# A row of the fuzzy index: its entity (kind, id), name as spelt, folded name,
+# folded name without spaces, whether the name is an id/code/abbreviation,
+# trigram count, the weight its scores are multiplied by.
+_Row = tuple[tuple[str, str], str, str, str, bool, int, float]
+_NAME_AT: Final = 1
+_FOLDED: Final = 2
+_IS_KEY: Final = 4
+_GRAMS: Final = 5
+_WEIGHT: Final = 6
 
 
 # Score tiers: an exact id, code or abbreviation; an exact name; a prefix;
@@ -136,13 +136,14 @@ class FuzzyIndex:
             earlier = seen.get((kind, entity_id, folded))
             if earlier is not None:
                 if is_key and not rows[earlier][_IS_KEY]:
-                    kind_, id_, name_, folded_, squashed_, _, grams_, weight_ = rows[earlier]
-                    rows[earlier] = (kind_, id_, name_, folded_, squashed_, True, grams_, weight_)
+                    entity_, name_, folded_, squashed_, _, grams_, weight_ = rows[earlier]
+                    rows[earlier] = (entity_, name_, folded_, squashed_, True, grams_, weight_)
                 continue
             seen[kind, entity_id, folded] = len(rows)
             grams = len(_trigrams(folded))
             weight = own[0] if own else kind_weights.get(kind, 1.0)
-            rows.append((kind, entity_id, name, folded, compact(folded), is_key, grams, weight))
+            entity = (kind, entity_id)
+            rows.append((entity, name, folded, compact(folded), is_key, grams, weight))
         self._rows = tuple(rows)
         self._index(rows)
 
@@ -152,7 +153,7 @@ class FuzzyIndex:
         postings: dict[str, bytearray] = {}
         width = (len(rows) + 7) // 8
         for index, row in enumerate(rows):
-            _, _, _, folded, squashed, _, _, _ = row
+            _, _, folded, squashed, _, _, _ = row
             exact.setdefault(folded, []).append(index)
             if squashed != folded:
                 exact.setdefault(squashed, []).append(index)
@@ -185,7 +186,9 @@ class FuzzyIndex:
         best: dict[tuple[str, str], tuple[float, int]] = {}
         grams = _trigrams(query) if len(query) >= _SHORT else set()
         asked = _Asked(query, compact(query), len(grams), kind)
-        self._score(asked, self._exact.get(asked.squeezed, ()), asked.size, best)  # "292071" too
+        exact = self._exact.get(asked.squeezed)  # "292071" finds "29-2071" too
+        if exact:
+            self._score(asked, exact, asked.size, best)
         if grams:
             self._by_trigrams(asked, grams, limit, best)
         else:  # too short for trigrams: substrings only
@@ -288,8 +291,8 @@ class FuzzyIndex:
         may_hold = common >= size - 2  # a substring shares all but the padded trigrams
         shared = common / size if size else 0.0  # a short query's names all hold it
         for index in read:
-            row_kind, row_id, _, folded, squashed, is_key, row_grams, weight = rows[index]
-            if kind is not None and row_kind != kind:
+            entity, _, folded, squashed, is_key, row_grams, weight = rows[index]
+            if kind is not None and entity[0] != kind:
                 continue
             if squeezed == squashed:  # the query's words, spaced alike or not
                 score = _KEY if is_key else _NAME
@@ -304,7 +307,6 @@ class FuzzyIndex:
                 if score < _FUZZY_CUTOFF:
                     continue
             score *= weight
-            entity = (row_kind, row_id)
             held = best.get(entity)
             if held is None or score > held[0] or (score == held[0] and index < held[1]):
                 best[entity] = (score, index)
