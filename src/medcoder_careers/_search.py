@@ -338,7 +338,7 @@ def _bits(mask: int) -> list[int]:
     dozen bits of thousands, than reading the binary digits as text.
     """
     found = []
-    while mask:
+    for _ in range(mask.bit_count()):  # counted, not `while mask`: always ends
         top = mask.bit_length() - 1
         found.append(top)
         mask ^= 1 << top
