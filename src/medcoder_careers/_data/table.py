@@ -332,18 +332,9 @@ class Table:
         read = self._query(layout.by_key, (key,))
         if not read:
             return []
-        # The key names the row's codes: only its value columns were read. One
-        # row needs no sorting or grouping: its figures are built as `_trusted`
-        # builds every row's.
+        # The key names the row's codes: only its value columns were read.
         row = (key, socs[0], area, codes[0], *read[0])
-        numbers: _Numbers = {}
-        rses = (*(self._rse(row, *at, numbers) for at in layout.rses), None)
-        one = [(occupation, area, industry is not None, industry or "", row, rses, industry)]
-        holder = (occupation, self.occupations[socs[0]][1])
-        found: list[Statistic] = []
-        for datatypes_of_measure in layout.groups:
-            self._one_by_one(one, datatypes_of_measure, holder, numbers, found)
-        return found
+        return self._figures(layout, [row])
 
     def columns(
         self,
@@ -361,7 +352,7 @@ class Table:
             return columns_of(self._checked(layout.groups, parts))
         rows = self._rows(layout.columns, parts) if layout.groups else []
         if len(rows) <= _BULK_ROWS:
-            return columns_of(self._trusted(layout, parts, rows))
+            return columns_of(self._figures(layout, rows))
         numbers: _Numbers = {}
         found: dict[str, list[Any]] = {name: [] for name in _BULK_COLUMNS}
         for part in self._bulk(self._prepare(rows, layout, numbers, rses=False), layout, numbers):
@@ -504,18 +495,18 @@ class Table:
 
     # -- trusted: the columns asked for, built directly ----------------------------------
 
-    def _trusted(
-        self, layout: _Layout, parts: _Parts, rows: list[tuple[Any, ...]] | None = None
-    ) -> list[Statistic]:
-        """Return the statistics of the matching rows (*rows*, if read already), in order.
+    def _trusted(self, layout: _Layout, parts: _Parts) -> list[Statistic]:
+        """Return the statistics of the rows matching *parts*, in order (see `_figures`)."""
+        return self._figures(layout, self._rows(layout.columns, parts) if layout.groups else [])
+
+    def _figures(self, layout: _Layout, rows: list[tuple[Any, ...]]) -> list[Statistic]:
+        """Return the statistics of trusted *rows* (read by *layout*'s columns), in order.
 
         Only a value that is not a number is checked (for its footnote or
         marker), and each record is built without its validators
         (`assemble`), figure by figure; with many rows, the cyclic garbage
         collector paused.
         """
-        if rows is None:
-            rows = self._rows(layout.columns, parts) if layout.groups else []
         if not rows:
             return []
         numbers: _Numbers = {}
