@@ -708,6 +708,25 @@ class TestReadsOnlyWhatCanPlace:
             (0.22, "k", "last", "ab"),
         ]
 
+    def test_a_long_query_finds_shorter_names(self) -> None:
+        """A query with more trigrams than any name has still finds the names similar to it.
+
+        "abcd efghi" has 10 trigrams; "abcd" shares 4 of its 4 and scores
+        0.3 x (8/14 + 4/10) = 0.2914. Release 2027.1.0 began at the count
+        its planes could hold (7), past the longest name, and stopped there.
+        """
+        index = FuzzyIndex([("k", "a", "abcd", False)])
+        assert [tuple(hit) for hit in index.search("abcd efghi")] == [(0.2914, "k", "a", "abcd")]
+
+    def test_scores_that_round_alike_tie(self) -> None:
+        """Hits rank by scores rounded to 4 places: a hair's difference is a tie, broken by id.
+
+        0.95 and 0.95 x 1.00001 both round to 0.95, so "a" places first at limit 1.
+        """
+        index = FuzzyIndex([("k", "a", "abc", False, 1.0), ("k", "b", "abc", False, 1.00001)])
+        assert [tuple(hit) for hit in index.search("abc", limit=1)] == [(0.95, "k", "a", "abc")]
+        assert [hit.id for hit in index.search("abc", limit=2)] == ["a", "b"]
+
     # The names each query reads, at limit 1 and at limit 10, in release 2027.1 (3,754
     # names): the bound is a promise of speed, so a change that reads more is a regression.
     READ_AT_MOST: Final = {

@@ -121,10 +121,11 @@ class FuzzyIndex:
     ) -> None:
         """Index ``(kind, id, name, is_key)`` entries; *is_key* marks ids, codes, abbreviations.
 
-        *weights* scales the scores of some kinds (1 for the others), so that
-        a kind can rank below exact matches of every other; an entry may end
-        in a weight of its own (``(kind, id, name, is_key, weight)``). A name
-        an entity has twice keeps its first entry.
+        *weights* scales the scores of some kinds by a positive factor (1 for
+        the others), so that a kind can rank below exact matches of every
+        other; an entry may end in a positive weight of its own (``(kind, id,
+        name, is_key, weight)``). A name an entity has twice keeps its first
+        entry.
         """
         kind_weights: Mapping[str, float] = weights or {}
         rows: list[_Row] = []
@@ -223,14 +224,16 @@ class FuzzyIndex:
         against = [everyone ^ plane for plane in planes]
         within = self._within
         reach = None  # see `_reach`: found again once the hits change
-        # From the most trigrams any name shares down to a third of the query's:
-        # a name sharing fewer is no match.
+        # From the most trigrams any name shares (never more than the longest
+        # name has, so `within` caps no level below its own count) down to a
+        # third of the query's: a name sharing fewer is no match. It cannot
+        # contain the query, and is barely similar.
         for common in range(_most(planes), (size + 2) // 3 - 1, -1):
             longest = len(within) - 1
             if common < size - 2:  # too few to hold the query: similarity only, bounded
                 if reach is None:
                     reach = self._reach(best, limit)
-                # The longest name whose 2 * common / (size + grams) is what it must be.
+                # The most trigrams a name sharing *common* may have and still reach.
                 need = reach - common / size
                 if need > 0:
                     longest = min(longest, math.floor(2 * common / need - size + _MARGIN))
@@ -243,7 +246,7 @@ class FuzzyIndex:
                 reach = None
 
     def _reach(self, best: Mapping[tuple[str, str], tuple[float, int]], limit: int) -> float:
-        """What ``2 * common / (size + grams) + common / size`` must be for a name to place.
+        """What ``2 * common / (size + grams) + common / size`` must reach for a name to place.
 
         A name's similarity is 0.3 times that (`FuzzyIndex`): it must reach
         the cutoff and, at any weight, beat the score the hits in *best* set
@@ -277,16 +280,14 @@ class FuzzyIndex:
         common: int,
         best: dict[tuple[str, str], tuple[float, int]],
     ) -> bool:
-        """Score the rows *read*, each sharing *common* trigrams with the query, into *best*.
+        """Score the rows *read*, each as sharing *common* trigrams with the query, into *best*.
 
         *best* keeps each entity's best score and row. Return whether it changed.
+        An exact match is scored as sharing all of the query's trigrams, and
+        a name a short query is in as sharing none: their tiers read no count.
         """
         query, squeezed, size, kind = asked
         changed = False
-        if common * 3 < size:
-            # A name sharing under a third of the query's trigrams is no
-            # match: it cannot contain the query, and is barely similar.
-            return changed
         rows = self._rows
         may_hold = common >= size - 2  # a substring shares all but the padded trigrams
         shared = common / size if size else 0.0  # a short query's names all hold it
